@@ -1,0 +1,95 @@
+package org.yibao.server.platform.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.yibao.server.platform.YibaoProperties;
+
+/**
+ * The one database: PostgreSQL. External when {@code YIBAO_DB_URL} is set, otherwise an embedded
+ * server in {@code <data-dir>/pgdata}, kept between runs.
+ *
+ * <p>The embedded launcher turns {@code fsync} and {@code synchronous_commit} off by default; an
+ * acknowledged settlement must survive a crash, so both are switched on here, with
+ * {@code full_page_writes} (tested by {@code DurabilityTest}).
+ */
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    EmbeddedDatabase embeddedDatabase(YibaoProperties properties) {
+        if (!properties.db().embedded()) {
+            return EmbeddedDatabase.NONE;
+        }
+        Path pgdata = properties.dataDir().toAbsolutePath().resolve("pgdata");
+        try {
+            Files.createDirectories(pgdata);
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setDataDirectory(pgdata)
+                    .setCleanDataDirectory(false)
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
+                    .setServerConfig("max_connections", "100")
+                    .setServerConfig("shared_buffers", "256MB")
+                    .setServerConfig("timezone", "UTC");
+            if (properties.db().embeddedPort() > 0) {
+                builder.setPort(properties.db().embeddedPort());
+            }
+            EmbeddedPostgres postgres = builder.start();
+            log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), pgdata);
+            return new EmbeddedDatabase(postgres);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start the embedded PostgreSQL in " + pgdata, e);
+        }
+    }
+
+    @Bean(destroyMethod = "close")
+    HikariDataSource dataSource(YibaoProperties properties, EmbeddedDatabase embedded) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("yibao");
+        config.setMaximumPoolSize(20);
+        if (embedded.postgres() != null) {
+            config.setJdbcUrl("jdbc:postgresql://localhost:" + embedded.postgres().getPort() + "/postgres");
+            config.setUsername("postgres");
+            config.setPassword("postgres");
+        } else {
+            config.setJdbcUrl(properties.db().url());
+            config.setUsername(properties.db().user());
+            config.setPassword(properties.db().password());
+        }
+        return new HikariDataSource(config);
+    }
+
+    /** Holder that stops the embedded server after the pool is closed. */
+    static final class EmbeddedDatabase implements AutoCloseable {
+        static final EmbeddedDatabase NONE = new EmbeddedDatabase(null);
+        private final EmbeddedPostgres postgres;
+
+        EmbeddedDatabase(EmbeddedPostgres postgres) {
+            this.postgres = postgres;
+        }
+
+        EmbeddedPostgres postgres() {
+            return postgres;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (postgres != null) {
+                postgres.close();
+            }
+        }
+    }
+
+}

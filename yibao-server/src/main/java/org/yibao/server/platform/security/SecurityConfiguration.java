@@ -1,0 +1,69 @@
+package org.yibao.server.platform.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.withDefaults;
+
+/**
+ * Who may do what. Everything needs authentication except the health probe, the login page and
+ * static assets. Staff roles:
+ * <ul>
+ *   <li>{@code ADMIN} (管理员): everything, including staff users and metrics;</li>
+ *   <li>{@code CLERK} (经办): changes reference data, policy and (later) cases of the business;</li>
+ *   <li>{@code AUDITOR} (稽核): reads everything, works on supervision (later issues);</li>
+ *   <li>{@code READONLY} (只读): reads.</li>
+ * </ul>
+ * API clients use HTTP Basic (no session, so no CSRF exposure); the console uses a form login with
+ * a session and CSRF tokens on every form.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+class SecurityConfiguration {
+
+    static final String[] WRITERS = {"ADMIN", "CLERK"};
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+        RequestMatcher api = withDefaults().matcher("/api/**");
+        RequestMatcher basicAuthHeader = request -> {
+            String header = request.getHeader("Authorization");
+            return header != null && header.regionMatches(true, 0, "Basic ", 0, 6);
+        };
+        http
+            .authorizeHttpRequests(auth -> auth
+                .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                .requestMatchers("/login", "/error", "/favicon.ico", "/css/**", "/js/**", "/img/**", "/webjars/**").permitAll()
+                .requestMatchers("/actuator/**").hasRole("ADMIN")
+                .requestMatchers("/api/admin/users/**").hasRole("ADMIN")
+                .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
+                .requestMatchers(HttpMethod.HEAD, "/api/**").authenticated()
+                .requestMatchers("/api/**").hasAnyRole(WRITERS)
+                .requestMatchers(HttpMethod.GET, "/**").authenticated()
+                .requestMatchers(HttpMethod.HEAD, "/**").authenticated()
+                .requestMatchers(HttpMethod.POST, "/logout").authenticated()
+                .anyRequest().hasAnyRole(WRITERS))
+            .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+            .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+            .httpBasic(basic -> basic.realmName("Yibao"))
+            .exceptionHandling(ex -> ex
+                .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api))
+            // A Basic-authenticated call carries no session cookie a third-party page could ride on.
+            .csrf(csrf -> csrf.ignoringRequestMatchers(basicAuthHeader));
+        return http.build();
+    }
+}

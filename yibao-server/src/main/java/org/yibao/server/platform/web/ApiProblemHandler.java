@@ -1,0 +1,118 @@
+package org.yibao.server.platform.web;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import tools.jackson.databind.DatabindException;
+
+/**
+ * Turns every refusal of the admin API into RFC 9457 {@code application/problem+json}: status,
+ * title, detail and, for bad input, {@code errors[]} of {@code {field, rule, message}}.
+ */
+@RestControllerAdvice(basePackages = "org.yibao.server")
+public class ApiProblemHandler {
+
+    private static final URI INVALID = URI.create("https://yibao.org/problems/invalid-input");
+    private static final URI NOT_FOUND = URI.create("https://yibao.org/problems/not-found");
+    private static final URI CONFLICT = URI.create("https://yibao.org/problems/conflict");
+
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<ProblemDetail> invalid(InvalidInputException e) {
+        return invalid(e.errors());
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<ProblemDetail> beanValidation(MethodArgumentNotValidException e) {
+        List<InvalidInputException.FieldError> errors = new ArrayList<>();
+        for (FieldError fe : e.getBindingResult().getFieldErrors()) {
+            errors.add(new InvalidInputException.FieldError(fe.getField(), fe.getCode(), fe.getDefaultMessage()));
+        }
+        e.getBindingResult().getGlobalErrors().forEach(ge ->
+                errors.add(new InvalidInputException.FieldError(ge.getObjectName(), ge.getCode(), ge.getDefaultMessage())));
+        return invalid(errors);
+    }
+
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    ResponseEntity<ProblemDetail> parameterValidation(HandlerMethodValidationException e) {
+        List<InvalidInputException.FieldError> errors = new ArrayList<>();
+        e.getParameterValidationResults().forEach(r -> r.getResolvableErrors().forEach(err ->
+                errors.add(new InvalidInputException.FieldError(r.getMethodParameter().getParameterName(),
+                        err.getCodes() == null || err.getCodes().length == 0 ? "invalid" : last(err.getCodes()),
+                        err.getDefaultMessage()))));
+        return invalid(errors);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
+        String expected = e.getRequiredType() == null ? "another type" : e.getRequiredType().getSimpleName();
+        return invalid(List.of(new InvalidInputException.FieldError(e.getName(), "type",
+                "'" + e.getValue() + "' is not a valid " + expected)));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof DatabindException de && !de.getPath().isEmpty()) {
+            StringBuilder path = new StringBuilder();
+            for (var ref : de.getPath()) {
+                if (ref.getPropertyName() != null) {
+                    if (!path.isEmpty()) {
+                        path.append('.');
+                    }
+                    path.append(ref.getPropertyName());
+                } else if (ref.getIndex() >= 0) {
+                    path.append('[').append(ref.getIndex()).append(']');
+                }
+            }
+            return invalid(List.of(new InvalidInputException.FieldError(path.toString(), "type",
+                    "cannot read this value: " + de.getOriginalMessage())));
+        }
+        return invalid(List.of(new InvalidInputException.FieldError("body", "json",
+                "the body is not valid JSON of the expected shape")));
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
+        ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        pd.setType(NOT_FOUND);
+        pd.setTitle("Not found");
+        pd.setProperty("entity", e.entity());
+        pd.setProperty("key", e.key());
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(pd);
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ResponseEntity<ProblemDetail> conflict(ConflictException e) {
+        ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        pd.setType(CONFLICT);
+        pd.setTitle("Conflict");
+        pd.setProperty("errors", List.of(Map.of("field", e.field(), "rule", e.rule(), "message", e.getMessage())));
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(pd);
+    }
+
+    private static ResponseEntity<ProblemDetail> invalid(List<InvalidInputException.FieldError> errors) {
+        String detail = errors.isEmpty() ? "invalid input"
+                : errors.stream().map(err -> err.field() + ": " + err.message()).reduce((a, b) -> a + "; " + b).orElseThrow();
+        ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        pd.setType(INVALID);
+        pd.setTitle("Invalid input");
+        pd.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(pd);
+    }
+
+    private static String last(String[] codes) {
+        // Bean validation codes run from the most to the least specific; the last is the rule's name.
+        return codes[codes.length - 1];
+    }
+}
