@@ -5,7 +5,9 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
+import org.yibao.server.support.TestUsers;
 
 /**
  * The whole platform on a real embedded PostgreSQL (durable settings) and a real HTTP port. Every
@@ -16,4 +18,5 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "yibao.data-dir=target/it-data/${random.uuid}")
 @ActiveProfiles("test")
+@Import(TestUsers.class)
 public @interface IntegrationTest {}

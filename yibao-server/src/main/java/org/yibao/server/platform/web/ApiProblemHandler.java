@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -21,6 +23,7 @@ import tools.jackson.databind.DatabindException;
  * title, detail and, for bad input, {@code errors[]} of {@code {field, rule, message}}.
  */
 @RestControllerAdvice(basePackages = "org.yibao.server")
+@Order(Ordered.HIGHEST_PRECEDENCE)
 public class ApiProblemHandler {
 
     private static final URI INVALID = URI.create("https://yibao.org/problems/invalid-input");
