@@ -88,8 +88,9 @@ public final class DemoWorldGenerator {
         return values[r.nextInt(values.length)];
     }
 
-    private static boolean chance(SplittableRandom r, double p) {
-        return r.nextDouble() < p;
+    /** True with a probability of {@code perMille}/1000 (integers: no floating point in this generator). */
+    private static boolean chance(SplittableRandom r, int perMille) {
+        return r.nextInt(1000) < perMille;
     }
 
     private static BigDecimal yuan(SplittableRandom r, int minYuan, int maxYuan) {
@@ -134,12 +135,12 @@ public final class DemoWorldGenerator {
                 level = 3;
             } else {
                 admdvs = pick(r, INSTITUTION_REGIONS);
-                double k = r.nextDouble();
-                kind = k < 0.30 ? "HOSPITAL" : k < 0.55 ? (DemoCast.SHIFAN_COUNTY.equals(admdvs) ? "TOWNSHIP" : "COMMUNITY")
-                        : k < 0.70 ? "CLINIC" : "PHARMACY";
-                double l = r.nextDouble();
+                int k = r.nextInt(1000);
+                kind = k < 300 ? "HOSPITAL" : k < 550 ? (DemoCast.SHIFAN_COUNTY.equals(admdvs) ? "TOWNSHIP" : "COMMUNITY")
+                        : k < 700 ? "CLINIC" : "PHARMACY";
+                int l = r.nextInt(1000);
                 level = switch (kind) {
-                    case "HOSPITAL" -> DemoCast.SHIFAN_COUNTY.equals(admdvs) ? (l < 0.5 ? 2 : 1) : l < 0.2 ? 3 : l < 0.65 ? 2 : 1;
+                    case "HOSPITAL" -> DemoCast.SHIFAN_COUNTY.equals(admdvs) ? (l < 500 ? 2 : 1) : l < 200 ? 3 : l < 650 ? 2 : 1;
                     case "PHARMACY" -> null;
                     default -> 1;
                 };
@@ -157,13 +158,13 @@ public final class DemoWorldGenerator {
                 alliance = a[0];
             } else if (!"PHARMACY".equals(kind) && !"CLINIC".equals(kind) && allianceOf.containsKey(admdvs)
                     && (level == null || level < 3)) {
-                double joins = DemoCast.SHIFAN_COUNTY.equals(admdvs) ? 0.7 : 0.4;
+                int joins = DemoCast.SHIFAN_COUNTY.equals(admdvs) ? 700 : 400;
                 alliance = chance(r, joins) ? allianceOf.get(admdvs) : null;
             }
 
-            boolean xrIn = level != null && (level == 3 || (level == 2 && chance(r, 0.7)));
-            boolean xrOut = level != null && (level >= 2 ? chance(r, 0.85) : chance(r, 0.4));
-            boolean xrChronic = level != null && (level == 3 || (level == 2 && chance(r, 0.3)));
+            boolean xrIn = level != null && (level == 3 || (level == 2 && chance(r, 700)));
+            boolean xrOut = level != null && (level >= 2 ? chance(r, 850) : chance(r, 400));
+            boolean xrChronic = level != null && (level == 3 || (level == 2 && chance(r, 300)));
             String address = REGION_NAMES.get(admdvs) + pick(r, PLACES) + pick(r, ROADS) + (1 + r.nextInt(300)) + "号";
             w.institutions.add(new Institution(code, name, admdvs, level, kind, alliance, xrIn, xrOut, xrChronic, address));
         }
@@ -229,20 +230,20 @@ public final class DemoWorldGenerator {
             String residence = pick(r, RESIDENCES);
             String insured = DemoCast.SHIFAN_COUNTY.equals(residence) ? DemoCast.SHIFAN_CITY : residence;
             boolean male = r.nextBoolean();
-            boolean employee = chance(r, 0.45);
+            boolean employee = chance(r, 450);
             int age;
             String psnType;
             if (employee) {
-                boolean retired = chance(r, 0.28);
+                boolean retired = chance(r, 280);
                 int retirementAge = male ? 60 : 55;
                 age = retired ? retirementAge + r.nextInt(30) : 20 + r.nextInt(retirementAge - 20);
-                double t = r.nextDouble();
-                psnType = retired ? (t < 0.85 ? "1201" : t < 0.93 ? "1202" : "1203")
-                        : (t < 0.80 ? "1101" : t < 0.90 ? "1102" : "1103");
+                int t = r.nextInt(1000);
+                psnType = retired ? (t < 850 ? "1201" : t < 930 ? "1202" : "1203")
+                        : (t < 800 ? "1101" : t < 900 ? "1102" : "1103");
             } else {
                 age = r.nextInt(91);
                 psnType = age < 1 ? "1401" : age <= 6 ? "1402" : age <= 17 ? "1403"
-                        : age <= 22 && chance(r, 0.5) ? "1404" : "1501";
+                        : age <= 22 && chance(r, 500) ? "1404" : "1501";
             }
             LocalDate brdy = AGE_REFERENCE.minusYears(age).minusDays(1 + r.nextInt(365));
             String certno = certno(certnos, residence, brdy, male);
@@ -262,8 +263,8 @@ public final class DemoWorldGenerator {
                     employer, insuDate, validFrom, balance));
 
             if (!employee && age >= 18) {
-                double id = r.nextDouble();
-                String type = id < 0.01 ? "2101" : id < 0.04 ? "2102" : id < 0.05 ? "2103" : null;
+                int id = r.nextInt(1000);
+                String type = id < 10 ? "2101" : id < 40 ? "2102" : id < 50 ? "2103" : null;
                 if (type != null) {
                     String memo = switch (type) {
                         case "2101" -> "特困人员";
@@ -275,13 +276,13 @@ public final class DemoWorldGenerator {
             }
             if (age >= 35) {
                 List<Institution> recognisers = hospitals.get(insured);
-                double hypertension = age >= 60 ? 0.20 : 0.08;
-                double diabetes = age >= 60 ? 0.08 : 0.03;
+                int hypertension = age >= 60 ? 200 : 80;
+                int diabetes = age >= 60 ? 80 : 30;
                 boolean i10 = chance(r, hypertension);
                 if (i10) {
                     w.recognitions.add(recognition(r, psnNo, "I10", "I10.x00", recognisers));
                     List<Institution> local = centres.get(residence);
-                    if (local != null && !local.isEmpty() && chance(r, 0.4)) {
+                    if (local != null && !local.isEmpty() && chance(r, 400)) {
                         Institution centre = local.get(r.nextInt(local.size()));
                         LocalDate begin = LocalDate.of(2023 + r.nextInt(3), 1 + r.nextInt(12), 1);
                         w.contracts.add(new Contract(psnNo, "BASIC", centre.code(), null, null, begin, begin.plusYears(3).minusDays(1)));
@@ -290,12 +291,12 @@ public final class DemoWorldGenerator {
                 if (chance(r, diabetes)) {
                     w.recognitions.add(recognition(r, psnNo, "E11", "E11.900", recognisers));
                 }
-                if (chance(r, 0.002)) {
+                if (chance(r, 2)) {
                     w.recognitions.add(recognition(r, psnNo, "N18.5", "N18.500", recognisers));
                 }
             }
             // A few retirees live elsewhere and are filed as resettled (异地安置).
-            if (psnType.startsWith("12") && chance(r, 0.03)) {
+            if (psnType.startsWith("12") && chance(r, 30)) {
                 String treatment = pick(r, new String[] {DemoCast.SHIFAN_CITY, DemoCast.LINJIANG_CITY, DemoCast.YUANSHAN_CITY});
                 if (!treatment.equals(insured)) {
                     w.filings.add(new Filing(psnNo, "RETIREE_RESETTLED", insured, treatment,
@@ -307,7 +308,7 @@ public final class DemoWorldGenerator {
 
     private static String given(SplittableRandom r, boolean male) {
         String[] chars = male ? MALE_GIVEN : FEMALE_GIVEN;
-        return chance(r, 0.3) ? pick(r, chars) : pick(r, chars) + pick(r, chars);
+        return chance(r, 300) ? pick(r, chars) : pick(r, chars) + pick(r, chars);
     }
 
     /** A new valid certificate number: sequence from 100 (odd for men, even for women), check digit computed. */
@@ -458,8 +459,8 @@ public final class DemoWorldGenerator {
     private void generateCatalogue(DemoWorld.Builder w, SplittableRandom r) {
         List<CatalogueItem> national = new ArrayList<>(catalogueItemCount);
         for (int n = 0; n < catalogueItemCount; n++) {
-            double c = r.nextDouble();
-            national.add(c < 0.6 ? drugItem(r, n) : c < 0.9 ? serviceItem(r, n, SERVICES, "SERVICE") : serviceItem(r, n, CONSUMABLES, "CONSUMABLE"));
+            int c = r.nextInt(1000);
+            national.add(c < 600 ? drugItem(r, n) : c < 900 ? serviceItem(r, n, SERVICES, "SERVICE") : serviceItem(r, n, CONSUMABLES, "CONSUMABLE"));
         }
         for (String admdvs : CATALOGUE_REGIONS) {
             BigDecimal priceLevel = PRICE_LEVEL.get(admdvs);
@@ -467,7 +468,7 @@ public final class DemoWorldGenerator {
                 String lv = item.chrgitmLv();
                 BigDecimal selfpay = item.selfpayProp();
                 // Regions list a few 乙类 items as 甲类 (local adjustment of the national list).
-                if (!DemoCast.SHIFAN_CITY.equals(admdvs) && "02".equals(lv) && chance(r, 0.05)) {
+                if (!DemoCast.SHIFAN_CITY.equals(admdvs) && "02".equals(lv) && chance(r, 50)) {
                     lv = "01";
                     selfpay = BigDecimal.ZERO.setScale(4);
                 }
@@ -480,9 +481,9 @@ public final class DemoWorldGenerator {
         }
     }
 
-    private static String level(SplittableRandom r, double firstClass, double secondClass) {
-        double l = r.nextDouble();
-        return l < firstClass ? "01" : l < firstClass + secondClass ? "02" : "03";
+    private static String level(SplittableRandom r, int firstClassPerMille, int secondClassPerMille) {
+        int l = r.nextInt(1000);
+        return l < firstClassPerMille ? "01" : l < firstClassPerMille + secondClassPerMille ? "02" : "03";
     }
 
     private static BigDecimal selfpayFor(SplittableRandom r, String lv) {
@@ -500,10 +501,10 @@ public final class DemoWorldGenerator {
         // 23 characters like the national drug code; 'G' in position 7 marks generated codes (the
         // reference drugs of §2.4 have E, L, T, M there), and the running number keeps them unique.
         String code = "X" + d.atc() + "G" + String.format("%03d", t) + "B" + String.format("%09d", n) + "001";
-        String lv = d.indication() != null || d.minLevel() != null ? "02" : level(r, 0.45, 0.45);
-        BigDecimal cap = chance(r, 0.35) ? yuan(r, d.minCap(), d.maxCap()) : null;
-        Integer maxDays = d.maxDays() != null ? d.maxDays() : !d.chronic() && chance(r, 0.2) ? Integer.valueOf(30) : null;
-        Integer minLevel = d.minLevel() != null ? d.minLevel() : form.contains("注射") && chance(r, 0.2) ? Integer.valueOf(2) : null;
+        String lv = d.indication() != null || d.minLevel() != null ? "02" : level(r, 450, 450);
+        BigDecimal cap = chance(r, 350) ? yuan(r, d.minCap(), d.maxCap()) : null;
+        Integer maxDays = d.maxDays() != null ? d.maxDays() : !d.chronic() && chance(r, 200) ? Integer.valueOf(30) : null;
+        Integer minLevel = d.minLevel() != null ? d.minLevel() : form.contains("注射") && chance(r, 200) ? Integer.valueOf(2) : null;
         return new CatalogueItem("", code, d.name() + form, "DRUG", lv, selfpayFor(r, lv), cap, d.type(), minLevel,
                 d.sex(), d.minAge(), d.maxAge(), d.indication(), maxDays, false, d.chronic(), false, false, false);
     }
@@ -520,9 +521,9 @@ public final class DemoWorldGenerator {
             case 1 -> "01";
             case 2 -> "02";
             case 3 -> "03";
-            default -> "SERVICE".equals(category) ? level(r, 0.55, 0.35) : level(r, 0.2, 0.65);
+            default -> "SERVICE".equals(category) ? level(r, 550, 350) : level(r, 200, 650);
         };
-        BigDecimal cap = "SERVICE".equals(category) || chance(r, 0.5) ? yuan(r, s.minCap(), s.maxCap()) : null;
+        BigDecimal cap = "SERVICE".equals(category) || chance(r, 500) ? yuan(r, s.minCap(), s.maxCap()) : null;
         return new CatalogueItem("", code, s.name(), category, lv, selfpayFor(r, lv), cap, s.type(), s.minLevel(), s.sex(),
                 null, null, null, null, s.nonDisease(), false, s.imaging(), s.bedOnly(), s.perDay());
     }
