@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.yibao.server.IntegrationTest;
 import org.yibao.server.platform.YibaoProperties;
@@ -33,6 +36,9 @@ class DemoWorldLoadedTest {
 
     @Autowired
     YibaoProperties properties;
+
+    @Autowired
+    ApplicationContext context;
 
     private record PersonRow(String psnNo, String name, String certno, String gend, LocalDate brdy, String insutype,
                              String psnType, String insuredAdmdvs, String residenceAdmdvs, LocalDate validFrom, LocalDate validTo,
@@ -256,5 +262,21 @@ class DemoWorldLoadedTest {
             assertThat(jdbc.sql("select count(*) from institution_key where access_key = ? and fixmedins_code = ? and secret = ?")
                     .params(f[1], f[0], f[2]).query(Integer.class).single()).as(f[0]).isEqualTo(1);
         }
+    }
+
+    @Test
+    void aLaterStartLoadsNothingAgainAndRewritesAMissingKeyFileFromTheTable() throws Exception {
+        Path file = properties.dataDir().toAbsolutePath().resolve("institution-keys.tsv");
+        List<String> before = Files.readAllLines(file, StandardCharsets.UTF_8);
+        int persons = jdbc.sql("select count(*) from person").query(Integer.class).single();
+        int keys = jdbc.sql("select count(*) from institution_key").query(Integer.class).single();
+        Files.delete(file);
+
+        context.getBean("demoWorldLoader", ApplicationRunner.class).run(new DefaultApplicationArguments());
+
+        assertThat(jdbc.sql("select count(*) from person").query(Integer.class).single()).isEqualTo(persons);
+        assertThat(jdbc.sql("select count(*) from institution_key").query(Integer.class).single()).isEqualTo(keys);
+        assertThat(Files.readAllLines(file, StandardCharsets.UTF_8)).containsExactlyInAnyOrderElementsOf(before);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
     }
 }
