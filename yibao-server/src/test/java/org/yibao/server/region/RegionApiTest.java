@@ -120,4 +120,16 @@ class RegionApiTest {
         assertThat(page.get("size").asInt()).isEqualTo(200);
         assertThat(page.get("items").get(0).get("admdvs").asString()).isEqualTo(RefData.REGION);
     }
+
+    @Test
+    void theOpenApiDescriptionListsTheReferenceDataEndpoints() {
+        var docs = users.readOnly().get("/v3/api-docs");
+        assertThat(docs.status()).isEqualTo(200);
+        JsonNode paths = docs.json().get("paths");
+        for (String path : new String[] {"/api/admin/regions", "/api/admin/alliances", "/api/admin/institutions/{code}/history",
+                "/api/admin/persons", "/api/admin/catalogue/{admdvs}/items", "/api/admin/diseases", "/api/admin/procedures",
+                "/api/admin/chronic-diseases/{admdvs}"}) {
+            assertThat(paths.has(path)).as(path).isTrue();
+        }
+    }
 }
