@@ -66,6 +66,12 @@ public class Regions {
         return find(admdvs, asOf).map(Region::poolingAdmdvs);
     }
 
+    /** Every region in force on a day, in code order (a handful: for pickers and reports). */
+    public List<Region> list(LocalDate asOf) {
+        return jdbc.sql("select " + COLUMNS + " from region where valid_from <= ? and (valid_to is null or valid_to > ?) order by admdvs")
+                .params(asOf, asOf).query(ROW).list();
+    }
+
     /** Regions in force on a day, filtered by code/name text and province. */
     public Page<Region> search(String q, String provinceAdmdvs, LocalDate asOf, int page, int size) {
         Checks.paging(page, size);
