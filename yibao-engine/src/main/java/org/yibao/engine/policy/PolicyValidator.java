@@ -136,7 +136,11 @@ public final class PolicyValidator {
                     if (p.categories().stream().noneMatch(c -> c.key().equals(e.getKey()))) {
                         add(termsPath, "unknown", "no person category " + e.getKey() + " is defined under categories");
                     }
-                    checkTerms(termsPath, e.getValue());
+                    if (e.getValue() == null) {
+                        add(termsPath, "required", "give deductible, ratios and yearly_cap");
+                    } else {
+                        checkTerms(termsPath, e.getValue());
+                    }
                 }
             }
         }
