@@ -68,9 +68,12 @@ public class PolicyBook {
                 .params(admdvs, last, first).query(String.class).optional().map(String::trim).orElse(admdvs);
     }
 
-    /** Replaces the cached active version (called once a new version has committed). */
+    /**
+     * Replaces the cached active version (called once a new version has committed). Two commits racing
+     * to the cache cannot leave the older version in it: the higher version wins.
+     */
     void put(ActivePolicy policy) {
-        active.put(key(policy.admdvs(), policy.year()), policy);
+        active.merge(key(policy.admdvs(), policy.year()), policy, (old, neu) -> neu.version() >= old.version() ? neu : old);
     }
 
     private static String key(String admdvs, int year) {

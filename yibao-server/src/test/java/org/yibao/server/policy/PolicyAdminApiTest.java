@@ -96,6 +96,13 @@ class PolicyAdminApiTest {
     }
 
     @Test
+    void theApiIsDocumented() {
+        var docs = users.admin().get("/v3/api-docs");
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.body()).contains("/api/admin/policies/{admdvs}/{year}", "/api/admin/policies/reload", "Policies");
+    }
+
+    @Test
     void unknownRegionOrYearIsNotFound() {
         assertThat(users.admin().get("/api/admin/policies/990100/2031").status()).isEqualTo(404);
         assertThat(users.admin().get("/api/admin/policies/990100/2031/source").status()).isEqualTo(404);
