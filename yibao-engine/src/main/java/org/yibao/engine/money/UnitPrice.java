@@ -1,0 +1,84 @@
+package org.yibao.engine.money;
+
+import java.math.BigDecimal;
+
+/** An exact unit price with six decimals ({@code pric}, a price cap 支付标准). */
+public final class UnitPrice implements Comparable<UnitPrice> {
+
+    public static final int SCALE = 6;
+    /** Units of 10^−6 yuan per fen (10^−2 yuan). */
+    private static final long UNITS_PER_FEN = 10_000L;
+
+    private final long units;
+
+    private UnitPrice(long units) {
+        this.units = units;
+    }
+
+    public static UnitPrice of(String decimal) {
+        return ofUnits(Rounding.parse(decimal, SCALE, "unit price"));
+    }
+
+    public static UnitPrice of(BigDecimal decimal) {
+        return ofUnits(Rounding.units(decimal, SCALE, "unit price"));
+    }
+
+    /** From millionths of a yuan. */
+    public static UnitPrice ofUnits(long units) {
+        return new UnitPrice(units);
+    }
+
+    /** The same price expressed exactly as a unit price (a price cap given as money). */
+    public static UnitPrice of(Money money) {
+        return new UnitPrice(Math.multiplyExact(money.fen(), UNITS_PER_FEN));
+    }
+
+    public long units() {
+        return units;
+    }
+
+    public BigDecimal toBigDecimal() {
+        return Rounding.decimal(units, SCALE);
+    }
+
+    /** round(this × quantity), half-up away from zero to 0.01 (a line's {@code cnt × pric}). */
+    public Money times(Quantity quantity) {
+        return Money.ofFen(Rounding.scaledProduct(units, quantity.units(), UNITS_PER_FEN * Quantity.ONE_UNITS));
+    }
+
+    public UnitPrice minus(UnitPrice other) {
+        return new UnitPrice(Math.subtractExact(units, other.units));
+    }
+
+    public UnitPrice min(UnitPrice other) {
+        return units <= other.units ? this : other;
+    }
+
+    public boolean isNegative() {
+        return units < 0;
+    }
+
+    public int signum() {
+        return Long.signum(units);
+    }
+
+    @Override
+    public int compareTo(UnitPrice other) {
+        return Long.compare(units, other.units);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof UnitPrice p && p.units == units;
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(units);
+    }
+
+    @Override
+    public String toString() {
+        return toBigDecimal().toPlainString();
+    }
+}
