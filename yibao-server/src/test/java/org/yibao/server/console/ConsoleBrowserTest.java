@@ -97,6 +97,7 @@ class ConsoleBrowserTest {
         // Sign in (an English-speaking browser still gets Chinese by default).
         browser.get(base + "/login");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("管理端登录");
+        screenshot("login");
         browser.findElement(By.id("username")).sendKeys(credentials.get(0));
         browser.findElement(By.id("password")).sendKeys(credentials.get(1));
         browser.findElement(By.id("login-submit")).click();
@@ -136,6 +137,11 @@ class ConsoleBrowserTest {
         assertThat(browser.findElement(By.id("person-name")).getText()).isEqualTo(ZHANG_MIN_NAME);
         assertThat(browser.findElement(By.id("person-balance")).getText()).isEqualTo("3,000.00");
         screenshot("person");
+
+        browser.get(base + "/institutions");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#results table")));
+        screenshot("institutions");
+        browser.navigate().back();
 
         // Switch to English: the choice sticks for the next page.
         browser.findElement(By.linkText("English")).click();

@@ -63,6 +63,16 @@ class ConsolePagesTest {
     }
 
     @Test
+    void scriptsAndStylesComeFromTheApplicationItselfWithoutSigningIn() {
+        for (String path : new String[] {"/webjars/echarts/echarts.min.js", "/webjars/htmx.org/dist/htmx.min.js",
+                "/css/console.css", "/js/dashboard.js"}) {
+            assertThat(users.anonymous().get(path).status()).as(path).isEqualTo(200);
+        }
+        String page = users.readOnly().get("/").body();
+        assertThat(page).doesNotContain("https://").doesNotContain("http://");
+    }
+
+    @Test
     void dashboardShowsTheCountsInTheDatabase() {
         String page = users.readOnly().get("/").body();
         assertThat(figure(page, "count-regions")).isEqualTo(count("select count(*) from region where valid_to is null"));

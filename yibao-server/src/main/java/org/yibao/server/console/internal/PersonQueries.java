@@ -61,8 +61,9 @@ public class PersonQueries {
     }
 
     /**
-     * Search by psn_no or certificate number (prefix, when digits were typed) or by name (exact or
-     * prefix). Each branch uses an index of the current rows; paging probes one row ahead.
+     * Search by psn_no or certificate number (prefix, when digits were typed) or by name (prefix,
+     * which includes the exact name). Each branch uses a pattern index of the current rows
+     * (V40__console_person_search.sql); paging probes one row ahead instead of counting.
      */
     public Slice<PersonRow> search(String q, Paging paging) {
         String text = Search.clean(q);
@@ -72,7 +73,7 @@ public class PersonQueries {
         } else if (NUMBER.matcher(text).matches()) {
             where = "(p.psn_no like :prefix or p.certno like :prefix)";
         } else {
-            where = "(p.name = :text or p.name like :prefix)";
+            where = "p.name like :prefix";
         }
         var spec = jdbc.sql("""
                 select p.psn_no, p.name, p.certno, p.gend, p.brdy, p.insutype, p.psn_type, p.insured_admdvs,
@@ -88,9 +89,6 @@ public class PersonQueries {
             boolean number = NUMBER.matcher(text).matches();
             // Certificate numbers end in an upper-case X when the check digit is 10.
             spec = spec.param("prefix", Search.escape(number ? text.toUpperCase() : text) + "%");
-            if (!number) {
-                spec = spec.param("text", text);
-            }
         }
         List<PersonRow> rows = spec.query((rs, n) -> new PersonRow(rs.getString(1), rs.getString(2),
                         Privacy.maskCertno(rs.getString(3)), rs.getString(4), rs.getObject(5, LocalDate.class),
