@@ -1,0 +1,166 @@
+package org.yibao.server.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.yibao.server.console.ConsoleFixtures.ZHANG_MIN;
+import static org.yibao.server.console.ConsoleFixtures.ZHANG_MIN_NAME;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.yibao.server.IntegrationTest;
+import org.yibao.server.platform.YibaoProperties;
+import org.yibao.server.support.TestUsers;
+
+/**
+ * The console in a real (headless) browser: sign in, see a rendered chart, find 张敏, read her page,
+ * switch to English. Uses Debian's Chromium and chromedriver from fixed paths, so Selenium Manager
+ * never goes to the network. Screenshots land in {@code target/screenshots/}.
+ */
+@IntegrationTest
+class ConsoleBrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    @Autowired
+    TestUsers users;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    YibaoProperties properties;
+
+    private WebDriver browser;
+    private Path profile;
+
+    @BeforeEach
+    void startBrowser() throws IOException {
+        ConsoleFixtures.ensure(jdbc);
+        // A missing browser is a broken test environment, not a reason to skip silently.
+        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
+                .as("Chromium and chromedriver are needed at %s and %s: run `apt-get install chromium chromium-driver`",
+                        CHROMIUM, CHROMEDRIVER)
+                .isTrue();
+        profile = Files.createTempDirectory("yibao-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--disable-quic", "--window-size=1400,1000", "--lang=en-US",
+                "--user-data-dir=" + profile.toAbsolutePath());
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    }
+
+    @AfterEach
+    void stopBrowser() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (profile != null) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+
+    @Test
+    void staffMemberSignsInSeesTheChartsFindsZhangMinAndSwitchesToEnglish() throws IOException {
+        String base = "http://localhost:" + users.port();
+        List<String> credentials = Files.readAllLines(properties.dataDir().toAbsolutePath().resolve("admin-credentials.txt"));
+
+        // Sign in (an English-speaking browser still gets Chinese by default).
+        browser.get(base + "/login");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("管理端登录");
+        screenshot("login");
+        browser.findElement(By.id("username")).sendKeys(credentials.get(0));
+        browser.findElement(By.id("password")).sendKeys(credentials.get(1));
+        browser.findElement(By.id("login-submit")).click();
+
+        // The dashboard with a chart really drawn by ECharts.
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-persons canvas")));
+        assertThat(browser.getCurrentUrl()).isEqualTo(base + "/");
+        assertThat(browser.findElement(By.cssSelector(".user")).getText()).contains("系统管理员").contains("管理员");
+        Object seriesTotal = ((JavascriptExecutor) browser).executeScript("""
+                var chart = echarts.getInstanceByDom(document.getElementById('chart-persons'));
+                if (!chart) { return -1; }
+                var total = 0;
+                chart.getOption().series.forEach(function (s) { s.data.forEach(function (v) { total += v; }); });
+                return total;
+                """);
+        assertThat(((Number) seriesTotal).longValue()).as("persons in the chart")
+                .isEqualTo(jdbc.sql("select count(*) from person where valid_to is null").query(Long.class).single());
+        assertThat(browser.findElements(By.cssSelector("#chart-institutions canvas"))).isNotEmpty();
+        assertThat(browser.findElement(By.id("count-persons")).getText()).isNotEqualTo("0");
+        screenshot("dashboard");
+
+        // Search-as-you-type on the person list (htmx swaps the results in).
+        browser.findElement(By.linkText("参保人")).click();
+        WebElement search = wait.until(ExpectedConditions.elementToBeClickable(By.id("person-search")));
+        search.sendKeys(ZHANG_MIN_NAME);
+        // Each keystroke may fetch results; wait for those of the whole name (pushed into the URL).
+        String typed = "q=" + java.net.URLEncoder.encode(ZHANG_MIN_NAME, java.nio.charset.StandardCharsets.UTF_8);
+        wait.until(d -> d.getCurrentUrl().endsWith(typed)
+                && !d.findElements(By.cssSelector("#results a[href='/persons/" + ZHANG_MIN + "']")).isEmpty());
+        WebElement link = browser.findElement(By.cssSelector("#results a[href='/persons/" + ZHANG_MIN + "']"));
+        assertThat(browser.findElement(By.id("results")).getText()).contains("990100********0126");
+        link.click();
+
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("person-psn-no")));
+        assertThat(browser.findElement(By.id("person-psn-no")).getText()).isEqualTo(ZHANG_MIN);
+        assertThat(browser.findElement(By.id("person-name")).getText()).isEqualTo(ZHANG_MIN_NAME);
+        assertThat(browser.findElement(By.id("person-balance")).getText()).isEqualTo("3,000.00");
+        screenshot("person");
+
+        browser.get(base + "/institutions");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#results table")));
+        screenshot("institutions");
+        browser.navigate().back();
+
+        // Switch to English: the choice sticks for the next page.
+        browser.findElement(By.linkText("English")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".sidebar"), "Insured persons"));
+        assertThat(browser.findElement(By.cssSelector(".content")).getText()).contains("Person number");
+        browser.get(base + "/");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Dashboard");
+        screenshot("dashboard-en");
+
+        // Signing out leads back to the login page.
+        browser.findElement(By.cssSelector("form.logout button")).click();
+        wait.until(ExpectedConditions.urlContains("/login"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Staff console sign-in");
+        assertThat(browser.getPageSource()).contains("You have signed out.");
+    }
+
+    private void screenshot(String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        File shot = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
