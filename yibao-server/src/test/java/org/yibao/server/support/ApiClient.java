@@ -60,11 +60,20 @@ public final class ApiClient {
 
     /** Sends a raw body with the given content type (for YAML files, CSV, malformed JSON). */
     public Response send(String method, String path, Object body, String contentType) {
+        return send(method, path, body, contentType, "application/json, application/problem+json, */*");
+    }
+
+    /** A body-less request with the given Accept header (a browser sends text/html). */
+    public Response sendAccepting(String method, String path, String accept) {
+        return send(method, path, null, null, accept);
+    }
+
+    private Response send(String method, String path, Object body, String contentType, String accept) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
-        request.header("Accept", "application/json, application/problem+json, */*");
+        request.header("Accept", accept);
         HttpRequest.BodyPublisher publisher = HttpRequest.BodyPublishers.noBody();
         if (body != null) {
             String text = body instanceof String s ? s : JSON.writeValueAsString(body);

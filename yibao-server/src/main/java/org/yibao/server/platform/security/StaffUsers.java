@@ -56,7 +56,11 @@ public class StaffUsers implements UserDetailsService {
     }
 
     public Optional<StaffUser> find(String username) {
-        return list().stream().filter(u -> u.username().equals(username)).findFirst();
+        return jdbc.sql("select username, role, display_name, enabled, created_at from staff_user where username = ?")
+                .param(username)
+                .query((rs, n) -> new StaffUser(rs.getString(1), StaffRole.valueOf(rs.getString(2)), rs.getString(3),
+                        rs.getBoolean(4), rs.getTimestamp(5).toInstant()))
+                .optional();
     }
 
     public boolean anyAdministrator() {

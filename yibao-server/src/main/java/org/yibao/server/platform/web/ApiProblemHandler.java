@@ -9,7 +9,15 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -22,7 +30,7 @@ import tools.jackson.databind.DatabindException;
  * Turns every refusal of the admin API into RFC 9457 {@code application/problem+json}: status,
  * title, detail and, for bad input, {@code errors[]} of {@code {field, rule, message}}.
  */
-@RestControllerAdvice(basePackages = "org.yibao.server")
+@RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class ApiProblemHandler {
 
@@ -102,6 +110,31 @@ public class ApiProblemHandler {
         pd.setTitle("Conflict");
         pd.setProperty("errors", List.of(Map.of("field", e.field(), "rule", e.rule(), "message", e.getMessage())));
         return ResponseEntity.status(HttpStatus.CONFLICT).body(pd);
+    }
+
+    /**
+     * Framework refusals (unknown path, wrong method, unsupported media type, missing parameter): a
+     * problem body for API clients; for console pages the exception goes on to the servlet container's
+     * error page, so that a browser sees the console's 404 page rather than JSON.
+     */
+    @ExceptionHandler(ErrorResponseException.class)
+    ResponseEntity<ProblemDetail> frameworkRefusal(ErrorResponseException e, HttpServletRequest request) throws ErrorResponseException {
+        return problemOrRethrow(e, e, request);
+    }
+
+    @ExceptionHandler({NoResourceFoundException.class, HttpRequestMethodNotSupportedException.class,
+            HttpMediaTypeNotSupportedException.class, HttpMediaTypeNotAcceptableException.class,
+            MissingServletRequestParameterException.class})
+    ResponseEntity<ProblemDetail> servletRefusal(Exception e, HttpServletRequest request) throws Exception {
+        return problemOrRethrow((ErrorResponse) e, e, request);
+    }
+
+    private static <E extends Exception> ResponseEntity<ProblemDetail> problemOrRethrow(ErrorResponse response, E e, HttpServletRequest request) throws E {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (!path.startsWith("/api/") && !path.startsWith("/v3/") && !path.startsWith("/fsi/")) {
+            throw e;
+        }
+        return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders()).body(response.getBody());
     }
 
     private static ResponseEntity<ProblemDetail> invalid(List<InvalidInputException.FieldError> errors) {
