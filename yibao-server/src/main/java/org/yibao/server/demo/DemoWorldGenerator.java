@@ -1,5 +1,6 @@
 package org.yibao.server.demo;
 
+import org.yibao.engine.identity.CertificateNumbers;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;

@@ -1,5 +1,6 @@
 package org.yibao.server.insured;
 
+import org.yibao.engine.identity.CertificateNumbers;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -319,7 +320,7 @@ public class Persons {
         String certno = p.certificateNo();
         if (!CERTNO.matcher(certno).matches()) {
             c.add("certno", "format", "a 居民身份证 number is 17 digits and a check character (digit or X)");
-        } else if (!CertificateNumbers.hasValidCheckDigit(certno)) {
+        } else if (!CertificateNumbers.isValid(certno)) {
             c.add("certno", "check_digit", "the check character (last) should be " + CertificateNumbers.checkCharacter(certno.substring(0, 17))
                     + " (GB 11643-1999, ISO 7064 MOD 11-2): check the number for a typing error");
         } else {

@@ -1,5 +1,6 @@
 package org.yibao.server.demo;
 
+import org.yibao.engine.identity.CertificateNumbers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;

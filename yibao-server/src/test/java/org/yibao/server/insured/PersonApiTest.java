@@ -1,5 +1,6 @@
 package org.yibao.server.insured;
 
+import org.yibao.engine.identity.CertificateNumbers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.yibao.server.region.RefData.assertRefused;
 

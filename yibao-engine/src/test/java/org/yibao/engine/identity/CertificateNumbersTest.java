@@ -1,4 +1,4 @@
-package org.yibao.server.insured;
+package org.yibao.engine.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,15 +12,15 @@ class CertificateNumbersTest {
     void theDemoCastsNumbersAreValid() {
         for (String certno : new String[] {"990100198103150126", "990100195806200210", "990100195609020325", "990100196601180417",
                 "990100197405050521", "990100196808110619", "990100196002270728", "990121198604100110"}) {
-            assertThat(CertificateNumbers.hasValidCheckDigit(certno)).as(certno).isTrue();
+            assertThat(CertificateNumbers.isValid(certno)).as(certno).isTrue();
         }
     }
 
     @Test
     void aMistypedDigitBreaksTheCheck() {
-        assertThat(CertificateNumbers.hasValidCheckDigit("990100198103150127")).isFalse();
-        assertThat(CertificateNumbers.hasValidCheckDigit("990100198103151126")).isFalse();
-        assertThat(CertificateNumbers.hasValidCheckDigit("99010019810315012")).isFalse();
+        assertThat(CertificateNumbers.isValid("990100198103150127")).isFalse();
+        assertThat(CertificateNumbers.isValid("990100198103151126")).isFalse();
+        assertThat(CertificateNumbers.isValid("99010019810315012")).isFalse();
     }
 
     @Test
