@@ -17,10 +17,10 @@ import org.yibao.server.platform.audit.AuditQueries;
 import org.yibao.server.platform.audit.AuditTrail;
 import org.yibao.server.platform.web.ConflictException;
 import org.yibao.server.platform.web.NotFoundException;
-import org.yibao.server.region.Checks;
-import org.yibao.server.region.EffectiveDating;
-import org.yibao.server.region.History;
-import org.yibao.server.region.Page;
+import org.yibao.server.platform.reference.Checks;
+import org.yibao.server.platform.reference.EffectiveDating;
+import org.yibao.server.platform.reference.History;
+import org.yibao.server.platform.reference.Page;
 import org.yibao.server.region.Regions;
 
 /** The catalogue (医保目录) of each region, effective-dated (R-REF-3) and audited (R-REF-5). */

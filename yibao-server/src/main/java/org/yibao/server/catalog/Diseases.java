@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.yibao.server.region.Checks;
-import org.yibao.server.region.Page;
+import org.yibao.server.platform.reference.Checks;
+import org.yibao.server.platform.reference.Page;
 
 /**
  * The 医保版 ICD-10 diseases and ICD-9-CM-3 procedures (CHS-DRG 1.1 lists), read-only: loaded once from

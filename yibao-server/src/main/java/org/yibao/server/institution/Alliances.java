@@ -14,8 +14,8 @@ import org.yibao.server.platform.audit.AuditQueries;
 import org.yibao.server.platform.audit.AuditTrail;
 import org.yibao.server.platform.web.ConflictException;
 import org.yibao.server.platform.web.NotFoundException;
-import org.yibao.server.region.Checks;
-import org.yibao.server.region.Page;
+import org.yibao.server.platform.reference.Checks;
+import org.yibao.server.platform.reference.Page;
 import org.yibao.server.region.Regions;
 
 /** Medical alliances. Not effective-dated in the schema: a change edits the row, and the audit trail keeps before/after. */

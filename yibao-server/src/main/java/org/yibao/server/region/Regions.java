@@ -1,5 +1,9 @@
 package org.yibao.server.region;
 
+import org.yibao.server.platform.reference.EffectiveDating;
+import org.yibao.server.platform.reference.History;
+import org.yibao.server.platform.reference.Checks;
+import org.yibao.server.platform.reference.Page;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;

@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.yibao.server.catalog.Disease;
 import org.yibao.server.catalog.Diseases;
 import org.yibao.server.platform.web.NotFoundException;
-import org.yibao.server.region.Page;
+import org.yibao.server.platform.reference.Page;
 
 /** Read-only lists of 医保版 ICD-10 diseases and ICD-9-CM-3 procedures. */
 @RestController

@@ -18,7 +18,7 @@ import org.yibao.server.institution.Alliance;
 import org.yibao.server.institution.Alliances;
 import org.yibao.server.platform.audit.AuditEntry;
 import org.yibao.server.platform.web.NotFoundException;
-import org.yibao.server.region.Page;
+import org.yibao.server.platform.reference.Page;
 
 /** Admin API of medical alliances (医联体). */
 @RestController

@@ -20,8 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.yibao.server.institution.Institution;
 import org.yibao.server.institution.Institutions;
 import org.yibao.server.platform.web.NotFoundException;
-import org.yibao.server.region.History;
-import org.yibao.server.region.Page;
+import org.yibao.server.platform.reference.History;
+import org.yibao.server.platform.reference.Page;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 

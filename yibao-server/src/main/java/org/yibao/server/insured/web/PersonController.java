@@ -24,8 +24,8 @@ import org.yibao.server.insured.Person;
 import org.yibao.server.insured.PersonFile;
 import org.yibao.server.insured.Persons;
 import org.yibao.server.platform.web.NotFoundException;
-import org.yibao.server.region.History;
-import org.yibao.server.region.Page;
+import org.yibao.server.platform.reference.History;
+import org.yibao.server.platform.reference.Page;
 
 /** Admin API of insured persons (R-REF-2, R-REF-5); JSON fields keep the national interface's names. */
 @RestController

@@ -1,4 +1,4 @@
-package org.yibao.server.region;
+package org.yibao.server.platform.reference;
 
 import java.util.List;
 import java.util.function.Function;

@@ -1,4 +1,4 @@
-package org.yibao.server.region;
+package org.yibao.server.platform.reference;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -64,7 +64,7 @@ public final class Checks {
         return true;
     }
 
-    /** A region code: 6 digits (existence is checked by {@link Regions#exists}). */
+    /** A region code: 6 digits (existence is checked by Regions.exists). */
     public boolean admdvsFormat(String field, String value) {
         return matches(field, value, ADMDVS, "format", "a region code (admdvs) is 6 digits, e.g. 990100");
     }
