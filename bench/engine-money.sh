@@ -5,5 +5,5 @@ cd "$(dirname "$0")/.."
 ./mvnw -q -B -DskipTests -pl yibao-bench -am package >/dev/null
 out=$(mktemp)
 java -jar yibao-bench/target/yibao-bench.jar MoneyBenchmark -rf json -rff "$out.json" | tee "$out"
-score=$(grep -E '^MoneyBenchmark.feeLineArithmetic|feeLineArithmetic ' "$out" | tail -1 | awk '{print $(NF-3), $(NF-2), $NF}')
+score=$(grep -E '^MoneyBenchmark.feeLineArithmetic|feeLineArithmetic ' "$out" | tail -1 | awk '{print $(NF-3), $(NF-2), $(NF-1), $NF}')
 echo "money: feeLineArithmetic (4 lines) ${score} on $(nproc) cores"

@@ -7,8 +7,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 port="${PORT:-18080}"
+pid=""
 data_dir="$(mktemp -d /tmp/yibao-startup-XXXXXX)"
-trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$data_dir"' EXIT
+trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$data_dir"' EXIT
 
 ./mvnw -q -B -DskipTests -pl yibao-server -am install >/dev/null
 
