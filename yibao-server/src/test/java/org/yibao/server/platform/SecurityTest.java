@@ -81,4 +81,14 @@ class SecurityTest {
         var reply = users.readOnly().post("/api/admin/users", Map.of());
         assertThat(reply.status()).isEqualTo(403);
     }
+
+    @Test
+    void consoleFormsWithoutACsrfTokenAreRefused() throws Exception {
+        // A sign-in form posted from another site carries no CSRF token: refused before credentials are checked.
+        String password = Files.readAllLines(properties.dataDir().toAbsolutePath().resolve("admin-credentials.txt")).get(1);
+        var reply = users.anonymous().send("POST", "/login",
+                "username=admin&password=" + java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8),
+                "application/x-www-form-urlencoded");
+        assertThat(reply.status()).isEqualTo(403);
+    }
 }
