@@ -1,0 +1,156 @@
+package org.yibao.server.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.yibao.server.IntegrationTest;
+import org.yibao.server.institution.Institution;
+import org.yibao.server.institution.Institutions;
+import org.yibao.server.region.Regions;
+import org.yibao.server.support.ApiClient;
+import org.yibao.server.support.TestUsers;
+
+/**
+ * Changing reference data from the console (R-REF-5) over real HTTP: form posts with HTTP Basic (which
+ * needs no CSRF token), who may edit, effective-dated versions, audit, and refusals that change nothing.
+ * Uses its own institutions H96… in region 960100.
+ */
+@IntegrationTest
+class ConsoleEditTest {
+
+    static final String REGION = "960100";
+    static final LocalDate FIRST_VERSION = LocalDate.of(2025, 1, 1);
+
+    @Autowired
+    TestUsers users;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Institutions institutions;
+
+    @Autowired
+    Regions regions;
+
+    private String code;
+
+    @BeforeEach
+    void ownInstitution() {
+        code = newInstitution(institutions, regions);
+    }
+
+    /** A fresh hospital H96… in 960100 (created with its region when missing) whose first version starts 2025-01-01. */
+    static String newInstitution(Institutions institutions, Regions regions) {
+        if (!regions.exists(REGION)) {
+            regions.create(new Regions.RegionData(REGION, "编辑测试市", "960000", REGION, "DRG"), FIRST_VERSION);
+        }
+        String code = "H96" + String.format("%09d", ThreadLocalRandom.current().nextInt(1_000_000_000));
+        institutions.create(new Institution(code, "编辑测试医院", REGION, 2, "HOSPITAL", null, true, false, false, false,
+                "测试路 1 号", FIRST_VERSION, null));
+        return code;
+    }
+
+    @Test
+    void clerkRenamesAnInstitutionFromALaterDateAndThePageShowsTheNewNameAndBothVersions() {
+        var form = users.clerk().get("/institutions/" + code + "/edit");
+        assertThat(form.status()).isEqualTo(200);
+        assertThat(form.body()).contains("name=\"name\"").contains("编辑测试医院").contains("name=\"effectiveFrom\"");
+
+        var reply = post(users.clerk(), code, fields("name", "编辑测试医院（新址）", "effectiveFrom", "2025-06-01"));
+        assertThat(reply.status()).as(reply.body()).isEqualTo(302);
+
+        String page = users.clerk().get("/institutions/" + code).body();
+        assertThat(page).contains("<h1>编辑测试医院（新址）</h1>");
+        assertThat(versionRows(page)).isEqualTo(2);
+        assertThat(page).contains("2025-06-01").contains("clerk1");
+        assertThat(jdbc.sql("select count(*) from audit_log where entity_type = 'institution' and entity_key = ? "
+                        + "and action = 'UPDATE' and actor = 'clerk1' and effective_date = date '2025-06-01'")
+                .param(code).query(Long.class).single()).isEqualTo(1);
+        assertThat(institutions.find(code, LocalDate.of(2025, 3, 1)).orElseThrow().name()).isEqualTo("编辑测试医院");
+    }
+
+    @Test
+    void readOnlyUserCannotOpenOrSubmitTheEditFormAndSeesNoEditLink() {
+        assertThat(users.readOnly().get("/institutions/" + code).body()).doesNotContain("id=\"edit-link\"")
+                .doesNotContain("/institutions/" + code + "/edit");
+        assertThat(users.auditor().get("/institutions/" + code).body()).doesNotContain("id=\"edit-link\"");
+        assertThat(users.clerk().get("/institutions/" + code).body()).contains("id=\"edit-link\"");
+
+        assertThat(users.readOnly().get("/institutions/" + code + "/edit").status()).isEqualTo(403);
+        assertThat(users.auditor().get("/institutions/" + code + "/edit").status()).isEqualTo(403);
+        assertThat(post(users.readOnly(), code, fields("name", "只读用户改的名", "effectiveFrom", "2025-06-01")).status()).isEqualTo(403);
+        assertThat(institutions.history(code).versions()).hasSize(1);
+        assertThat(institutions.find(code).orElseThrow().name()).isEqualTo("编辑测试医院");
+    }
+
+    @Test
+    void hospitalWithoutLevelIsRefusedNextToTheLevelFieldAndNothingChanges() {
+        var reply = post(users.clerk(), code, fields("name", "不应保存", "level", "", "effectiveFrom", "2025-06-01"));
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.contentType()).startsWith("text/html");
+        assertThat(reply.body()).contains("id=\"level-error\"").contains("must have a level 1, 2 or 3")
+                .contains("value=\"不应保存\"").contains("未保存");
+        assertUnchanged();
+    }
+
+    @Test
+    void effectiveDateBeforeTheVersionInForceIsRefusedNextToTheDateAndNothingChanges() {
+        var reply = post(users.clerk(), code, fields("name", "不应保存", "effectiveFrom", "2024-12-31"));
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.body()).contains("id=\"effectiveFrom-error\"").contains("must be after the start of the version in force");
+        var typo = post(users.clerk(), code, fields("effectiveFrom", "2025-13-01"));
+        assertThat(typo.status()).isEqualTo(400);
+        assertThat(typo.body()).contains("id=\"effectiveFrom-error\"").contains("YYYY-MM-DD");
+        assertUnchanged();
+    }
+
+    @Test
+    void unknownInstitutionHasNoEditForm() {
+        assertThat(users.clerk().get("/institutions/H96NOPE/edit").status()).isEqualTo(404);
+    }
+
+    private void assertUnchanged() {
+        assertThat(institutions.history(code).versions()).hasSize(1);
+        assertThat(institutions.find(code).orElseThrow().name()).isEqualTo("编辑测试医院");
+        assertThat(jdbc.sql("select count(*) from audit_log where entity_type = 'institution' and entity_key = ? and action = 'UPDATE'")
+                .param(code).query(Long.class).single()).isZero();
+    }
+
+    /** The form's fields as the current version fills them, with some replaced. */
+    private static Map<String, String> fields(String... overrides) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("name", "编辑测试医院");
+        form.put("kind", "HOSPITAL");
+        form.put("level", "2");
+        form.put("alliance_code", "");
+        form.put("address", "测试路 1 号");
+        form.put("designated", "true");
+        for (int i = 0; i < overrides.length; i += 2) {
+            form.put(overrides[i], overrides[i + 1]);
+        }
+        return form;
+    }
+
+    static ApiClient.Response post(ApiClient client, String code, Map<String, String> form) {
+        String body = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return client.send("POST", "/institutions/" + code + "/edit", body, "application/x-www-form-urlencoded");
+    }
+
+    private static int versionRows(String page) {
+        String versions = page.substring(page.lastIndexOf("<tbody>"), page.lastIndexOf("</tbody>"));
+        return versions.split("<tr>", -1).length - 1;
+    }
+}
