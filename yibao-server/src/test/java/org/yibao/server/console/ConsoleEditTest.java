@@ -13,7 +13,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import java.math.BigDecimal;
 import org.yibao.server.IntegrationTest;
+import org.yibao.server.catalog.Catalogue;
+import org.yibao.server.catalog.CatalogueItem;
 import org.yibao.server.institution.Institution;
 import org.yibao.server.institution.Institutions;
 import org.yibao.server.region.Regions;
@@ -42,6 +45,9 @@ class ConsoleEditTest {
 
     @Autowired
     Regions regions;
+
+    @Autowired
+    Catalogue catalogue;
 
     private String code;
 
@@ -116,8 +122,55 @@ class ConsoleEditTest {
     }
 
     @Test
+    void clerkChangesTheSelfPayShareOfACatalogueItemFromALaterDate() {
+        String item = newItem();
+        String path = "/catalogue/" + REGION + "/" + item;
+        assertThat(users.clerk().get(path).body()).contains("id=\"edit-link\"");
+        assertThat(users.clerk().get(path + "/edit").body()).contains("value=\"0.1000\"");
+
+        var reply = send(users.clerk(), path + "/edit", itemFields("selfpay_prop", "0.2000", "effectiveFrom", "2025-07-01"));
+        assertThat(reply.status()).as(reply.body()).isEqualTo(302);
+        assertThat(catalogue.history(REGION, item).versions()).hasSize(2);
+        assertThat(catalogue.item(REGION, item, LocalDate.of(2025, 7, 1)).orElseThrow().selfpayProp()).isEqualByComparingTo("0.2");
+        assertThat(versionRows(users.clerk().get(path).body())).isEqualTo(2);
+    }
+
+    @Test
+    void selfPayShareAboveOneIsRefusedNextToItsFieldAndNothingChanges() {
+        String item = newItem();
+        String path = "/catalogue/" + REGION + "/" + item;
+        var reply = send(users.clerk(), path + "/edit", itemFields("selfpay_prop", "1.5", "effectiveFrom", "2025-07-01"));
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.body()).contains("id=\"selfpay_prop-error\"").contains("a share between 0 and 1").contains("value=\"1.5\"");
+        assertThat(send(users.clerk(), path + "/edit", itemFields("selfpay_prop", "abc")).body()).contains("id=\"selfpay_prop-error\"");
+        assertThat(catalogue.history(REGION, item).versions()).hasSize(1);
+        assertThat(users.readOnly().get(path + "/edit").status()).isEqualTo(403);
+        assertThat(users.readOnly().get(path).body()).doesNotContain("id=\"edit-link\"");
+    }
+
+    @Test
     void unknownInstitutionHasNoEditForm() {
         assertThat(users.clerk().get("/institutions/H96NOPE/edit").status()).isEqualTo(404);
+    }
+
+    /** A fresh 乙类 drug in 960100's catalogue, first version 2025-01-01, 10 % first self-pay. */
+    private String newItem() {
+        String item = "X96" + String.format("%09d", ThreadLocalRandom.current().nextInt(1_000_000_000));
+        catalogue.create(new CatalogueItem(REGION, item, "编辑测试片", "DRUG", "02", new BigDecimal("0.1000"), null, "09", null, null,
+                null, null, null, null, false, false, false, false, false, FIRST_VERSION, null));
+        return item;
+    }
+
+    private static Map<String, String> itemFields(String... overrides) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("name", "编辑测试片");
+        form.put("chrgitm_lv", "02");
+        form.put("selfpay_prop", "0.1000");
+        form.put("price_cap", "");
+        for (int i = 0; i < overrides.length; i += 2) {
+            form.put(overrides[i], overrides[i + 1]);
+        }
+        return form;
     }
 
     private void assertUnchanged() {
@@ -143,10 +196,14 @@ class ConsoleEditTest {
     }
 
     static ApiClient.Response post(ApiClient client, String code, Map<String, String> form) {
+        return send(client, "/institutions/" + code + "/edit", form);
+    }
+
+    static ApiClient.Response send(ApiClient client, String path, Map<String, String> form) {
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return client.send("POST", "/institutions/" + code + "/edit", body, "application/x-www-form-urlencoded");
+        return client.send("POST", path, body, "application/x-www-form-urlencoded");
     }
 
     private static int versionRows(String page) {
