@@ -17,6 +17,9 @@ import java.math.BigDecimal;
 import org.yibao.server.IntegrationTest;
 import org.yibao.server.catalog.Catalogue;
 import org.yibao.server.catalog.CatalogueItem;
+import org.yibao.engine.identity.CertificateNumbers;
+import org.yibao.server.insured.Person;
+import org.yibao.server.insured.Persons;
 import org.yibao.server.institution.Institution;
 import org.yibao.server.institution.Institutions;
 import org.yibao.server.region.Regions;
@@ -48,6 +51,9 @@ class ConsoleEditTest {
 
     @Autowired
     Catalogue catalogue;
+
+    @Autowired
+    Persons persons;
 
     private String code;
 
@@ -149,6 +155,35 @@ class ConsoleEditTest {
     }
 
     @Test
+    void clerkSuspendsAPersonsBenefitsAndThePersonPageShowsBothVersions() {
+        String psnNo = newPerson();
+        String path = "/persons/" + psnNo;
+        assertThat(users.clerk().get(path).body()).contains("id=\"edit-link\"");
+        assertThat(users.readOnly().get(path).body()).doesNotContain("id=\"edit-link\"");
+        assertThat(users.readOnly().get(path + "/edit").status()).isEqualTo(403);
+        assertThat(users.clerk().get(path + "/edit").body()).contains("value=\"1501\"");
+
+        var reply = send(users.clerk(), path + "/edit", personFields("status", "SUSPENDED", "status_until", "2026-12-31",
+                "effectiveFrom", "2025-08-01"));
+        assertThat(reply.status()).as(reply.body()).isEqualTo(302);
+        String page = users.clerk().get(path).body();
+        assertThat(page).contains("暂停待遇").contains("2026-12-31");
+        assertThat(page.substring(page.indexOf("id=\"versions\""))).contains("2025-08-01").contains("clerk1");
+        assertThat(persons.history(psnNo).versions()).hasSize(2);
+    }
+
+    @Test
+    void suspensionWithoutEndOrAnEmployeeTypeForAResidentIsRefusedAndNothingChanges() {
+        String psnNo = newPerson();
+        var reply = send(users.clerk(), "/persons/" + psnNo + "/edit", personFields("status", "SUSPENDED", "psn_type", "1101",
+                "effectiveFrom", "2025-08-01"));
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.body()).contains("id=\"status_until-error\"").contains("id=\"psn_type-error\"")
+                .contains("a resident (390) is 14xx or 15xx");
+        assertThat(persons.history(psnNo).versions()).hasSize(1);
+    }
+
+    @Test
     void unknownInstitutionHasNoEditForm() {
         assertThat(users.clerk().get("/institutions/H96NOPE/edit").status()).isEqualTo(404);
     }
@@ -167,6 +202,33 @@ class ConsoleEditTest {
         form.put("chrgitm_lv", "02");
         form.put("selfpay_prop", "0.1000");
         form.put("price_cap", "");
+        for (int i = 0; i < overrides.length; i += 2) {
+            form.put(overrides[i], overrides[i + 1]);
+        }
+        return form;
+    }
+
+    /** A fresh resident (390, 1501) insured in 960100 since 2025-01-01, with a valid 居民身份证 number. */
+    private String newPerson() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        String psnNo = "96" + String.format("%09d%09d", random.nextInt(1_000_000_000), random.nextInt(1_000_000_000));
+        String first17 = REGION + String.format("1980%02d%02d", 1 + random.nextInt(12), 1 + random.nextInt(28))
+                + String.format("%02d", random.nextInt(100)) + "1";
+        String certno = first17 + CertificateNumbers.checkCharacter(first17);
+        persons.create(new Persons.NewPerson(new Person(psnNo, certno, null, "编辑测试人", "1",
+                CertificateNumbers.birthDate(certno).orElseThrow(), null, "390", "1501", REGION, null, null, null, null, null, null,
+                FIRST_VERSION, null), null, null));
+        return psnNo;
+    }
+
+    private static Map<String, String> personFields(String... overrides) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("psn_name", "编辑测试人");
+        form.put("psn_type", "1501");
+        form.put("emp_name", "");
+        form.put("residence_admdvs", REGION);
+        form.put("status", "NORMAL");
+        form.put("status_until", "");
         for (int i = 0; i < overrides.length; i += 2) {
             form.put(overrides[i], overrides[i + 1]);
         }
