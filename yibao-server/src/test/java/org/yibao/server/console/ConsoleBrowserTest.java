@@ -51,6 +51,12 @@ class ConsoleBrowserTest {
     @Autowired
     YibaoProperties properties;
 
+    @Autowired
+    org.yibao.server.institution.Institutions institutions;
+
+    @Autowired
+    org.yibao.server.region.Regions regions;
+
     private WebDriver browser;
     private Path profile;
 
@@ -156,6 +162,46 @@ class ConsoleBrowserTest {
         wait.until(ExpectedConditions.urlContains("/login"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Staff console sign-in");
         assertThat(browser.getPageSource()).contains("You have signed out.");
+    }
+
+    @Test
+    void editFormSavesWithItsCsrfTokenAndAPostWithoutTheTokenIsRefused() throws IOException {
+        String code = ConsoleEditTest.newInstitution(institutions, regions);
+        String base = "http://localhost:" + users.port();
+        List<String> credentials = Files.readAllLines(properties.dataDir().toAbsolutePath().resolve("admin-credentials.txt"));
+        browser.get(base + "/login");
+        browser.findElement(By.id("username")).sendKeys(credentials.get(0));
+        browser.findElement(By.id("password")).sendKeys(credentials.get(1));
+        browser.findElement(By.id("login-submit")).click();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.urlToBe(base + "/"));
+
+        browser.get(base + "/institutions/" + code);
+        browser.findElement(By.id("edit-link")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("edit-form")));
+        screenshot("institution-edit");
+
+        // A forged submission riding on the session cookie, without the form's _csrf field: refused, nothing written.
+        Object status = ((JavascriptExecutor) browser).executeAsyncScript("""
+                var done = arguments[arguments.length - 1];
+                fetch(location.pathname, {method: 'POST', redirect: 'manual', credentials: 'same-origin',
+                      headers: {'Content-Type': 'application/x-www-form-urlencoded'},
+                      body: 'name=forged&kind=HOSPITAL&level=2&effectiveFrom=2025-06-01'})
+                    .then(function (r) { done(r.status); }, function (e) { done('error ' + e); });
+                """);
+        assertThat(status).isEqualTo(403L);
+        assertThat(institutions.history(code).versions()).hasSize(1);
+
+        // The real form carries the token: it saves and comes back to the page with the new name and version.
+        WebElement name = browser.findElement(By.id("name"));
+        name.clear();
+        name.sendKeys("浏览器改名医院");
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('effectiveFrom').value = '2025-06-01';");
+        browser.findElement(By.id("form-submit")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("flash")));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("浏览器改名医院");
+        assertThat(institutions.history(code).versions()).hasSize(2);
+        screenshot("institution-edited");
     }
 
     private void screenshot(String name) throws IOException {

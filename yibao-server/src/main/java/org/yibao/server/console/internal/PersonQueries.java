@@ -49,10 +49,10 @@ public class PersonQueries {
     public record Filing(String category, String insuredAdmdvs, String treatmentAdmdvs, String treatmentRegionName,
                          LocalDate beginDate, LocalDate endDate, String channel, Instant cancelledAt) {}
 
-    /** Everything the person page shows. {@code accountBalance} is null when there is no personal account. */
+    /** Everything the person page shows; {@code versions} newest first (R-REF-5). {@code accountBalance} is null when there is no personal account. */
     public record PersonFile(Person person, BigDecimal accountBalance, List<Identity> identities,
                              List<Binding> bindings, List<ChronicRecognition> chronicRecognitions,
-                             List<FamilyDoctorContract> contracts, List<Filing> filings, int versions) {}
+                             List<FamilyDoctorContract> contracts, List<Filing> filings, List<Person> versions) {}
 
     private final JdbcClient jdbc;
 
@@ -175,7 +175,7 @@ public class PersonQueries {
                         instant(rs.getTimestamp(8))))
                 .list();
         return Optional.of(new PersonFile(versions.get(0), balance, identities, bindings, chronic, contracts, filings,
-                versions.size()));
+                versions));
     }
 
     private static Instant instant(java.sql.Timestamp ts) {

@@ -38,6 +38,19 @@ class ConsoleAdvice {
         return new Staff(authentication.getName(), displayName, role);
     }
 
+    /** Whether the edit links and buttons are shown (R-REF-5: ADMIN and CLERK change reference data). */
+    @ModelAttribute("canEdit")
+    boolean canEdit(Principal principal) {
+        return principal instanceof Authentication authentication && Editors.canEdit(authentication);
+    }
+
+    @ExceptionHandler(ForbiddenPageException.class)
+    String forbidden(Model model, HttpServletResponse response, Principal principal) {
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        model.addAttribute("staff", staff(principal));
+        return "console/forbidden";
+    }
+
     @ExceptionHandler(PageNotFoundException.class)
     String notFound(PageNotFoundException e, Model model, HttpServletResponse response, Principal principal) {
         response.setStatus(HttpServletResponse.SC_NOT_FOUND);
