@@ -1,0 +1,41 @@
+package org.yibao.engine.benefit;
+
+import java.time.LocalDateTime;
+import java.util.Objects;
+import org.yibao.engine.money.Money;
+import org.yibao.engine.money.Quantity;
+import org.yibao.engine.money.UnitPrice;
+
+/**
+ * One uploaded fee line (费用明细, 2204/2301 {@code feedetail}).
+ *
+ * @param serviceDate    {@code fee_ocur_time} (费用发生时间): picks the catalogue version
+ * @param sumamt         {@code det_item_fee_sumamt}: authoritative when within 0.01 of cnt × pric
+ * @param hospApprFlag   {@code hosp_appr_flag} = 1: the institution approved a restricted indication
+ * @param initFeedetlSn  {@code init_feedetl_sn}: the original line a refund line (negative cnt) reverses; null otherwise
+ */
+public record FeeLine(String feedetlSn, String medListCodg, LocalDateTime serviceDate, Quantity cnt, UnitPrice pric,
+                      Money sumamt, boolean hospApprFlag, String initFeedetlSn) {
+
+    public FeeLine {
+        Objects.requireNonNull(feedetlSn, "feedetlSn");
+        Objects.requireNonNull(medListCodg, "medListCodg");
+        Objects.requireNonNull(serviceDate, "serviceDate");
+        Objects.requireNonNull(cnt, "cnt");
+        Objects.requireNonNull(pric, "pric");
+        Objects.requireNonNull(sumamt, "sumamt");
+    }
+
+    /** A line whose sumamt is exactly round(cnt × pric). */
+    public static FeeLine of(String feedetlSn, String medListCodg, LocalDateTime serviceDate, Quantity cnt, UnitPrice pric) {
+        return new FeeLine(feedetlSn, medListCodg, serviceDate, cnt, pric, pric.times(cnt), false, null);
+    }
+
+    public FeeLine withHospitalApproval() {
+        return new FeeLine(feedetlSn, medListCodg, serviceDate, cnt, pric, sumamt, true, initFeedetlSn);
+    }
+
+    public boolean isRefund() {
+        return cnt.isNegative();
+    }
+}

@@ -1,0 +1,43 @@
+package org.yibao.engine.benefit;
+
+import org.yibao.engine.money.Money;
+import org.yibao.engine.money.Ratio;
+
+/**
+ * The money fields of a settlement reply ({@code setlinfo}, NATIONAL_INTERFACE §3), named as the
+ * interface spells them. The identities of NATIONAL_INTERFACE §5 are checked on construction.
+ *
+ * @param overlmtSelfpay   Σ lines' overlmt_amt
+ * @param actPayDedc       起付线 paid by this settlement
+ * @param hifpPay          basic fund (统筹基金)
+ * @param poolPropSelfpay  the basic fund's ratio r after adjustments and clamping
+ * @param hifmiPay         居民大病保险
+ * @param hifobPay         大额医疗费用补助
+ * @param mafPay           医疗救助
+ * @param acctPay          personal account, own + mutual aid
+ * @param hospPartAmt      borne by the institution (the free yearly health check)
+ * @param balc             the person's own account balance after; 0.00 without an own account
+ * @param acctMulaidPay    the mutual-aid part of acct_pay
+ */
+public record SetlInfo(Money medfeeSumamt, Money fulamtOwnpayAmt, Money overlmtSelfpay, Money preselfpayAmt,
+                       Money inscpScpAmt, Money actPayDedc, Money hifpPay, Ratio poolPropSelfpay, Money cvlservPay,
+                       Money hifesPay, Money hifmiPay, Money hifobPay, Money mafPay, Money othPay, Money fundPaySumamt,
+                       Money psnPartAmt, Money acctPay, Money psnCashPay, Money hospPartAmt, Money balc,
+                       Money acctMulaidPay) {
+
+    public SetlInfo {
+        check(medfeeSumamt.equals(fulamtOwnpayAmt.plus(overlmtSelfpay).plus(preselfpayAmt).plus(inscpScpAmt)),
+                "medfee_sumamt = fulamt_ownpay_amt + overlmt_selfpay + preselfpay_amt + inscp_scp_amt");
+        check(fundPaySumamt.equals(hifpPay.plus(cvlservPay).plus(hifesPay).plus(hifmiPay).plus(hifobPay).plus(mafPay).plus(othPay)),
+                "fund_pay_sumamt = Σ funds");
+        check(psnPartAmt.equals(medfeeSumamt.minus(fundPaySumamt).minus(hospPartAmt)),
+                "psn_part_amt = medfee_sumamt − fund_pay_sumamt − hosp_part_amt");
+        check(psnPartAmt.equals(acctPay.plus(psnCashPay)), "psn_part_amt = acct_pay + psn_cash_pay");
+    }
+
+    private static void check(boolean holds, String identity) {
+        if (!holds) {
+            throw new IllegalStateException("settlement identity broken: " + identity);
+        }
+    }
+}
