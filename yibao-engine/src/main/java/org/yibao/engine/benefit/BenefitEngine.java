@@ -190,6 +190,10 @@ public final class BenefitEngine {
         Pool pool = policy.poolFor(visit.medType()).orElseThrow(() -> new SettlementRefused(Reason.NO_POOL, "med_type", null,
                 "医疗类别 med_type=" + visit.medType() + " 在统筹区 " + policy.admdvs() + " 无待遇："
                         + policy.medTypeRefusal(visit.medType()).orElse("")));
+        if (!pool.personalAccountOnly() && visit.institutionLevel() == null) {
+            throw new SettlementRefused(Reason.INSTITUTION_LEVEL_MISSING, "fixmedins_code", null, "机构 "
+                    + visit.institutionCode() + " 无医院等级，不能按 med_type=" + visit.medType() + " 结算");
+        }
         boolean emergency = "13".equals(visit.medType()) || "24".equals(visit.medType());
         if (visit.isCrossRegion() && visit.filing() == Visit.CrossRegionFiling.NONE && !emergency) {
             throw new SettlementRefused(Reason.CROSS_REGION_NOT_FILED, "insuplc_admdvs", null,

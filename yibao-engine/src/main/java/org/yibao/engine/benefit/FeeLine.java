@@ -2,6 +2,7 @@ package org.yibao.engine.benefit;
 
 import java.time.LocalDateTime;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.yibao.engine.money.Money;
 import org.yibao.engine.money.Quantity;
 import org.yibao.engine.money.UnitPrice;
@@ -29,6 +30,29 @@ public record FeeLine(String feedetlSn, String medListCodg, LocalDateTime servic
     /** A line whose sumamt is exactly round(cnt × pric). */
     public static FeeLine of(String feedetlSn, String medListCodg, LocalDateTime serviceDate, Quantity cnt, UnitPrice pric) {
         return new FeeLine(feedetlSn, medListCodg, serviceDate, cnt, pric, pric.times(cnt), false, null);
+    }
+
+    /**
+     * A line from the interface's decimal strings; a number with too many decimals (a price with more
+     * than 6, an amount with more than 2, a quantity with more than 4) or not a number is refused as
+     * {@link SettlementRefused.Reason#INVALID_NUMBER}, naming the field and the line.
+     */
+    public static FeeLine parse(String feedetlSn, String medListCodg, LocalDateTime serviceDate, String cnt, String pric,
+                                String detItemFeeSumamt, boolean hospApprFlag, String initFeedetlSn) {
+        return new FeeLine(feedetlSn, medListCodg, serviceDate,
+                number(feedetlSn, "cnt", () -> Quantity.of(cnt)),
+                number(feedetlSn, "pric", () -> UnitPrice.of(pric)),
+                number(feedetlSn, "det_item_fee_sumamt", () -> Money.of(detItemFeeSumamt)),
+                hospApprFlag, initFeedetlSn);
+    }
+
+    private static <T> T number(String feedetlSn, String field, Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (IllegalArgumentException e) {
+            throw new SettlementRefused(SettlementRefused.Reason.INVALID_NUMBER, field, feedetlSn,
+                    "费用明细 " + feedetlSn + " 的 " + field + " 无效：" + e.getMessage());
+        }
     }
 
     public FeeLine withHospitalApproval() {

@@ -113,9 +113,11 @@ public final class LineSplitter {
 
     private static Optional<String> failedRestriction(CatalogueItem item, FeeLine line, Person person, Visit visit,
                                                       LocalDate date) {
-        if (item.minInstitutionLevel() != null && visit.institutionLevel().compareTo(item.minInstitutionLevel()) < 0) {
+        if (item.minInstitutionLevel() != null && (visit.institutionLevel() == null
+                || visit.institutionLevel().compareTo(item.minInstitutionLevel()) < 0)) {
+            // A pharmacy has no level: an item limited to hospitals of a level is not payable there.
             return Optional.of("限" + item.minInstitutionLevel().number() + "级及以上医疗机构使用，本机构为"
-                    + visit.institutionLevel().number() + "级");
+                    + (visit.institutionLevel() == null ? "无等级机构" : visit.institutionLevel().number() + "级"));
         }
         if (item.sexRestriction() != null && !item.sexRestriction().equals(person.gend())) {
             return Optional.of("限性别 " + item.sexRestriction() + " 使用");

@@ -28,6 +28,8 @@ public final class SettlementRefused extends RuntimeException {
         NO_CATEGORY,
         /** The policy given is not the one of the settlement's year or insured region. */
         WRONG_POLICY,
+        /** A pool other than pharmacy purchase at an institution without a level. */
+        INSTITUTION_LEVEL_MISSING,
         /** Care outside the insured region without a filing and not an emergency (R-XR-3). */
         CROSS_REGION_NOT_FILED
     }

@@ -11,7 +11,7 @@ import org.yibao.engine.policy.InstitutionLevel;
  * @param medType              {@code med_type}
  * @param psnSetlway           {@code psn_setlway}: 01 按项目 (02 按定额 is refused in the demo)
  * @param institutionCode      {@code fixmedins_code} of the treating institution
- * @param institutionLevel     its level
+ * @param institutionLevel     its level; null for a pharmacy (定点药店), which has none
  * @param treatmentRegion      admdvs of the treating institution (就医地)
  * @param insuredRegion        the person's pooling region (参保地); its policy applies (R-XR-2)
  * @param diseCodg             main diagnosis; picks the chronic disease for {@code med_type} 14
@@ -31,7 +31,6 @@ public record Visit(String medType, String psnSetlway, String institutionCode, I
     public Visit {
         Objects.requireNonNull(medType, "medType");
         Objects.requireNonNull(institutionCode, "institutionCode");
-        Objects.requireNonNull(institutionLevel, "institutionLevel");
         Objects.requireNonNull(serviceDate, "serviceDate");
         psnSetlway = psnSetlway == null ? "01" : psnSetlway;
         insuredRegion = insuredRegion == null ? treatmentRegion : insuredRegion;
