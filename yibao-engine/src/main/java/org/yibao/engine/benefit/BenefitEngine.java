@@ -282,7 +282,10 @@ public final class BenefitEngine {
                     remaining = remaining(layer, acc.hifmiPaid());
                     Money f = layer.bandedRoundedOnce(sAfter.max(Money.ZERO));
                     Money total = layer.yearlyCap() == null ? f : f.min(layer.yearlyCap());
-                    amount = total.minus(acc.hifmiPaid()).max(Money.ZERO);
+                    // Never more than this settlement's own remaining in-scope amount: with accumulators that
+                    // are the sums of the year's settlements the band slope (≤ 0.70) keeps it below anyway, but
+                    // after the reversal of an older settlement S and hifmi paid need not match f (§4.3 step 10).
+                    amount = total.minus(acc.hifmiPaid()).min(base).max(Money.ZERO);
                     text = layer.name() + "：年度累计符合范围个人负担 " + acc.selfBurden() + " → " + sAfter + " 元，分段应付 "
                             + total + " 元，已付 " + acc.hifmiPaid() + " 元，本次支付 " + amount + " 元";
                 }

@@ -12,7 +12,8 @@ import org.yibao.engine.policy.InstitutionLevel;
  * @param psnSetlway           {@code psn_setlway}: 01 按项目 (02 按定额 is refused in the demo)
  * @param institutionCode      {@code fixmedins_code} of the treating institution
  * @param institutionLevel     its level; null for a pharmacy (定点药店), which has none
- * @param treatmentRegion      admdvs of the treating institution (就医地)
+ * @param treatmentRegion      pooling region of the treating institution (就医地); a county inside the
+ *                             pooling region (990121 in 990100) is the pooling region: care there is local
  * @param insuredRegion        the person's pooling region (参保地); its policy applies (R-XR-2)
  * @param diseCodg             main diagnosis; picks the chronic disease for {@code med_type} 14
  * @param serviceDate          the visit's date (outpatient) or admission date (inpatient)

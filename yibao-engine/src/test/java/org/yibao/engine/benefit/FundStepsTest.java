@@ -114,6 +114,20 @@ class FundStepsTest {
     }
 
     @Test
+    void seriousIllnessInsuranceNeverPaysMoreThanTheSettlementsOwnSelfBurden() {
+        // S and hifmi paid out of step (as after reversing an older settlement).
+        Accumulators outOfStep = acc(Money.ZERO, Money.ZERO, 1, Money.ZERO, Money.ZERO, m("19640.00"), Money.ZERO, Money.ZERO);
+
+        SettlementResult r = BenefitEngine.settle(request(wangFang(), admission("21", CENTRAL_HOSPITAL, L2, "K35.800"),
+                List.of(line("1", APPENDECTOMY, "1", "1200.00")), outOfStep));
+
+        // Later admission: deductible 250; hifp 0.70 × 950 = 665; S increment 1,200 − 665 = 535; S after 20,175
+        // gives f = 0.60 × 5,175 = 3,105 − 0 paid, but the fund pays no more than this settlement's 535.
+        assertThat(r.setlinfo().hifmiPay()).isEqualTo(m("535.00"));
+        assertThat(r.setlinfo().psnPartAmt()).isEqualTo(Money.ZERO);
+    }
+
+    @Test
     void seriousIllnessBandsAreRoundedOnceOverTheirSum() {
         SupplementaryLayer layer = new SupplementaryLayer("x", "x", "390200", SupplementaryLayer.Base.YEARLY_SELF_BURDEN,
                 Set.of(), Set.of(PoolKind.INPATIENT), List.of(new SupplementaryLayer.RateBand(Money.ZERO, m("0.01"), Ratio.of("0.6")),
