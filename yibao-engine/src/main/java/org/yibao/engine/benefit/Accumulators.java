@@ -1,5 +1,6 @@
 package org.yibao.engine.benefit;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -31,7 +32,10 @@ public record Accumulators(Money outpatientDeductibleUsed, Money outpatientFundP
     public Accumulators {
         Objects.requireNonNull(outpatientDeductibleUsed, "outpatientDeductibleUsed");
         Objects.requireNonNull(outpatientFundPaid, "outpatientFundPaid");
-        chronicFundPaid = chronicFundPaid == null ? Map.of() : Map.copyOf(chronicFundPaid);
+        // Zero entries are dropped so that equal totals are equal records (a reversal restores "nothing paid").
+        Map<String, Money> chronic = new TreeMap<>(chronicFundPaid == null ? Map.of() : chronicFundPaid);
+        chronic.values().removeIf(Money::isZero);
+        chronicFundPaid = Collections.unmodifiableMap(chronic);
         Objects.requireNonNull(inpatientFundPaid, "inpatientFundPaid");
         Objects.requireNonNull(hifobPaid, "hifobPaid");
         Objects.requireNonNull(selfBurden, "selfBurden");
@@ -65,5 +69,40 @@ public record Accumulators(Money outpatientDeductibleUsed, Money outpatientFundP
         return new Accumulators(outpatientDeductibleUsed, outpatientFundPaid, chronicFundPaid, admissions,
                 inpatientFundPaid, hifobPaid.plus(hifob), selfBurden.plus(selfBurdenIncrement), hifmiPaid.plus(hifmi),
                 mafPaid.plus(maf), freeCheckUsed || freeCheck);
+    }
+
+    /**
+     * The difference of two states, as a change: amounts subtract, and {@code freeCheckUsed} is true when
+     * the check was used in between. {@code after.minus(before)} is what one settlement changed.
+     */
+    public Accumulators minus(Accumulators earlier) {
+        return combine(earlier, -1, freeCheckUsed && !earlier.freeCheckUsed);
+    }
+
+    /** This state with a change added (a settlement posted). */
+    public Accumulators plus(Accumulators change) {
+        return combine(change, 1, freeCheckUsed || change.freeCheckUsed);
+    }
+
+    /**
+     * This state with a settlement's change taken away (a reversal, DOMAIN §4.3 step 10): reversing the
+     * latest settlement restores the accumulators exactly.
+     */
+    public Accumulators reversing(Accumulators change) {
+        return combine(change, -1, freeCheckUsed && !change.freeCheckUsed);
+    }
+
+    private Accumulators combine(Accumulators other, int sign, boolean freeCheck) {
+        Map<String, Money> chronic = new TreeMap<>(chronicFundPaid);
+        other.chronicFundPaid.forEach((k, v) -> chronic.merge(k, signed(v, sign), Money::plus));
+        return new Accumulators(outpatientDeductibleUsed.plus(signed(other.outpatientDeductibleUsed, sign)),
+                outpatientFundPaid.plus(signed(other.outpatientFundPaid, sign)), chronic,
+                admissions + sign * other.admissions, inpatientFundPaid.plus(signed(other.inpatientFundPaid, sign)),
+                hifobPaid.plus(signed(other.hifobPaid, sign)), selfBurden.plus(signed(other.selfBurden, sign)),
+                hifmiPaid.plus(signed(other.hifmiPaid, sign)), mafPaid.plus(signed(other.mafPaid, sign)), freeCheck);
+    }
+
+    private static Money signed(Money m, int sign) {
+        return sign < 0 ? m.negate() : m;
     }
 }

@@ -107,7 +107,8 @@ public final class BenefitEngine {
             // R-SET-4.2: base ratio plus adjustments, clamped last.
             RatioPolicy.AdjustedRatio adjusted = RatioPolicy.adjust(base, policy.ratioAdjustments(), kind, person, visit);
             r = adjusted.ratio();
-            steps.add(ratioStep(termsKey, visit, adjusted));
+            Step ratioStep = ratioStep(termsKey, visit, adjusted);
+            steps.add(ratioStep);
 
             // R-SET-4.3.2: basic fund, with the exact "within" rule against the remaining cap.
             eligible = inscp.minus(dedc);
@@ -115,13 +116,14 @@ public final class BenefitEngine {
             Money within = eligible.compareTimesTo(r, remainingCap) <= 0 ? eligible : remainingCap.divide(r);
             hifp = within.times(r).min(remainingCap);
             overCap = eligible.minus(within);
-            steps.add(new Step("R-SET-4.3.2", termsKey + ".yearly_cap",
+            Step basicStep = new Step("R-SET-4.3.2", termsKey + ".yearly_cap",
                     "eligible " + eligible + ", r " + r + ", remaining cap " + remainingCap + ", within " + within, hifp,
                     "统筹基金：起付线以上 " + eligible + " 元，年度剩余限额 " + remainingCap + " 元，限额内 " + within
-                            + " 元按 " + r + " 支付 " + hifp + " 元" + (overCap.isZero() ? "" : "，超限额 " + overCap + " 元")));
+                            + " 元按 " + r + " 支付 " + hifp + " 元" + (overCap.isZero() ? "" : "，超限额 " + overCap + " 元"));
+            steps.add(basicStep);
             if (!hifp.isZero()) {
                 details.add(new SetlDetail(basicFundType, eligible, remainingCap, hifp, FUND_NAMES.get(basicFundType),
-                        steps.get(steps.size() - 2).text() + "；" + steps.get(steps.size() - 1).text()));
+                        ratioStep.text() + "；" + basicStep.text()));
             }
 
             layers = layers(policy, person, kind, acc, inscp, hifp, overCap, steps, details);
@@ -171,7 +173,7 @@ public final class BenefitEngine {
         };
         after = after.withLayers(layers.hifob(), layers.selfBurdenIncrement(), layers.hifmi(), layers.maf(),
                 !hospPart.isZero());
-        return new SettlementResult(lines, info, details, accounts.mutualAid(), after, new Explanation(steps));
+        return new SettlementResult(lines, info, details, accounts.mutualAid(), acc, after, new Explanation(steps));
     }
 
     /** Refusals of the visit as a whole (DOMAIN §4.2, R-XR-3); returns the pool it settles in. */

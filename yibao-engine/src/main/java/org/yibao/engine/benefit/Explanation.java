@@ -1,7 +1,6 @@
 package org.yibao.engine.benefit;
 
 import java.util.List;
-import java.util.stream.Collectors;
 import org.yibao.engine.money.Money;
 
 /**
@@ -37,10 +36,5 @@ public record Explanation(List<Step> steps) {
             sb.append(i + 1).append(". ").append(steps.get(i).text()).append('\n');
         }
         return sb.toString();
-    }
-
-    String textOf(List<String> requirements) {
-        return steps.stream().filter(s -> requirements.contains(s.requirement())).map(Step::text)
-                .collect(Collectors.joining("；"));
     }
 }

@@ -35,6 +35,19 @@ public record SetlInfo(Money medfeeSumamt, Money fulamtOwnpayAmt, Money overlmtS
         check(psnPartAmt.equals(acctPay.plus(psnCashPay)), "psn_part_amt = acct_pay + psn_cash_pay");
     }
 
+    /**
+     * The mirror of this settlement for its reversal (2208/2305): every amount negated, the ratio kept
+     * (DOMAIN §4.3, NATIONAL_INTERFACE §5: "a reversal's amounts are the original's negated"). The
+     * balance is not an amount: the caller gives the own account's balance after the reversal.
+     */
+    public SetlInfo negated(Money balanceAfterReversal) {
+        return new SetlInfo(medfeeSumamt.negate(), fulamtOwnpayAmt.negate(), overlmtSelfpay.negate(), preselfpayAmt.negate(),
+                inscpScpAmt.negate(), actPayDedc.negate(), hifpPay.negate(), poolPropSelfpay, cvlservPay.negate(),
+                hifesPay.negate(), hifmiPay.negate(), hifobPay.negate(), mafPay.negate(), othPay.negate(),
+                fundPaySumamt.negate(), psnPartAmt.negate(), acctPay.negate(), psnCashPay.negate(), hospPartAmt.negate(),
+                balanceAfterReversal, acctMulaidPay.negate());
+    }
+
     private static void check(boolean holds, String identity) {
         if (!holds) {
             throw new IllegalStateException("settlement identity broken: " + identity);

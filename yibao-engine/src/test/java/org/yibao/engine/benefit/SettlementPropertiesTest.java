@@ -20,7 +20,8 @@ import org.yibao.engine.policy.InstitutionLevel;
 /**
  * Property test over many generated settlements (seeded, so a failure can be replayed): every
  * NATIONAL_INTERFACE §5 identity holds, no amount is negative, no fund pays above its remaining
- * yearly limit, accounts never go below zero, and the order of the lines does not change the result.
+ * yearly limit, accounts never go below zero, the order of the lines does not change the result, and
+ * taking a settlement's accumulator change away again restores the accumulators exactly.
  */
 class SettlementPropertiesTest {
 
@@ -31,7 +32,7 @@ class SettlementPropertiesTest {
     private static final List<String> INSTITUTIONS = List.of(EAST_COMMUNITY, "H99010000004", CENTRAL_HOSPITAL, CITY_HOSPITAL);
 
     @Test
-    void everyGeneratedSettlementSatisfiesTheIdentitiesCapsAndLineOrderIndependence() {
+    void everyGeneratedSettlementSatisfiesTheIdentitiesCapsLineOrderIndependenceAndReversal() {
         SplittableRandom random = new SplittableRandom(20260310L);
         int settled = 0;
         for (int i = 0; i < SETTLEMENTS; i++) {
@@ -50,6 +51,7 @@ class SettlementPropertiesTest {
             checkNoNegativeAmounts(r, context);
             checkLimits(request, r, context);
             checkLineOrderIndependence(request, r, random, context);
+            checkReversalRestoresEverything(request, r, context);
         }
         assertThat(settled).isGreaterThan(SETTLEMENTS * 3 / 4);
     }
@@ -114,6 +116,18 @@ class SettlementPropertiesTest {
         assertThat(after.chronicFundPaid().values()).as(context).allSatisfy(v -> assertThat(v).isLessThanOrEqualTo(Money.of("100000")));
         Money ownBalance = request.person().ownBalance() == null ? Money.ZERO : request.person().ownBalance();
         assertThat(r.setlinfo().acctPay().minus(r.setlinfo().acctMulaidPay())).as(context).isLessThanOrEqualTo(ownBalance);
+    }
+
+    private static void checkReversalRestoresEverything(SettlementRequest request, SettlementResult r, String context) {
+        Accumulators before = request.accumulators();
+        assertThat(before.plus(r.accumulatorChange())).as(context).isEqualTo(r.accumulatorsAfter());
+        assertThat(r.accumulatorsAfter().reversing(r.accumulatorChange())).as(context).isEqualTo(before);
+        Money ownBefore = request.person().ownBalance() == null ? Money.ZERO : request.person().ownBalance();
+        SetlInfo mirror = r.setlinfo().negated(ownBefore);
+        assertThat(mirror.medfeeSumamt().plus(r.setlinfo().medfeeSumamt())).as(context).isEqualTo(Money.ZERO);
+        assertThat(mirror.fundPaySumamt().plus(r.setlinfo().fundPaySumamt())).as(context).isEqualTo(Money.ZERO);
+        assertThat(r.setlinfo().balc().plus(r.setlinfo().acctPay()).minus(r.setlinfo().acctMulaidPay())).as(context)
+                .isEqualTo(ownBefore);
     }
 
     private static void checkLineOrderIndependence(SettlementRequest request, SettlementResult r, SplittableRandom random,
