@@ -342,12 +342,17 @@ public final class BenefitEngine {
                 || !contract.communityCentre().equals(visit.institutionCode())) {
             return FreeCheck.NONE;
         }
-        // One unit per year; the lowest feedetl_sn so that the line order does not matter.
+        // What the person would bear on the check item's lines, net of refunds: the centre bears at most that.
+        Money selfPart = Money.ZERO;
+        for (LineResult line : lines) {
+            if (line.medListCodg().equals(policy.freeHealthCheckItem())) {
+                selfPart = selfPart.plus(line.sumamt().minus(line.inscpScpAmt()));
+            }
+        }
+        // One unit per year, priced as on the lowest feedetl_sn so that the line order does not matter.
         for (int i : indicesBySn(lines)) {
             FeeLine fee = fees.get(i);
-            LineResult line = lines.get(i);
             if (fee.medListCodg().equals(policy.freeHealthCheckItem()) && !fee.isRefund()) {
-                Money selfPart = line.sumamt().minus(line.inscpScpAmt());
                 return new FreeCheck(fee.feedetlSn(), fee.pric().times(Quantity.ONE).min(selfPart).max(Money.ZERO));
             }
         }

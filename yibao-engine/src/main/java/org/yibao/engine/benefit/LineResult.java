@@ -32,8 +32,11 @@ public record LineResult(String feedetlSn, String medListCodg, Money sumamt, Qua
         memo = memo == null ? "" : memo;
     }
 
-    LineResult negated(String sn, Money sum, Quantity count) {
-        return new LineResult(sn, medListCodg, sum, count, pric, pricUplmtAmt, selfpayProp, fulamtOwnpayAmt.negate(),
-                overlmtAmt.negate(), preselfpayAmt.negate(), inscpScpAmt.negate(), chrgitmLv, lmtUsedFlag, nonDisease, memo);
+    /** The parts of this split minus those of {@code earlier}, as the line {@code sn} (a refund, R-SET-4.1.1). */
+    LineResult minus(LineResult earlier, String sn, Money sum, Quantity count, UnitPrice price) {
+        return new LineResult(sn, medListCodg, sum, count, price, pricUplmtAmt, selfpayProp,
+                fulamtOwnpayAmt.minus(earlier.fulamtOwnpayAmt), overlmtAmt.minus(earlier.overlmtAmt),
+                preselfpayAmt.minus(earlier.preselfpayAmt), inscpScpAmt.minus(earlier.inscpScpAmt), chrgitmLv, lmtUsedFlag,
+                nonDisease, memo);
     }
 }

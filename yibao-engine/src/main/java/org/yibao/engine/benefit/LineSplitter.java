@@ -3,12 +3,15 @@ package org.yibao.engine.benefit;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.yibao.engine.benefit.SettlementRefused.Reason;
 import org.yibao.engine.money.Money;
+import org.yibao.engine.money.Quantity;
 import org.yibao.engine.money.Ratio;
 
 /** Splits fee lines into the four parts of DOMAIN §4.1, after refusing a request with any bad line. */
@@ -26,16 +29,47 @@ public final class LineSplitter {
      */
     public static List<LineResult> split(List<FeeLine> lines, Catalogue catalogue, Person person, Visit visit) {
         Map<String, FeeLine> bySn = validate(lines);
+        Map<String, LineResult> refunds = refunds(lines, bySn, catalogue, person, visit);
         List<LineResult> results = new ArrayList<>(lines.size());
         for (FeeLine line : lines) {
+            results.add(line.isRefund() ? refunds.get(line.feedetlSn()) : splitOne(line, catalogue, person, visit));
+        }
+        return results;
+    }
+
+    /**
+     * R-SET-4.1.1: a refund line mirrors the original's split (catalogue of the original's date). Each
+     * refund is the split of what remains of the original after it minus the split before it, refunds
+     * taken in feedetl_sn order: a full refund is exactly the original negated, and partial refunds can
+     * never leave a part of the original below zero through rounding.
+     */
+    private static Map<String, LineResult> refunds(List<FeeLine> lines, Map<String, FeeLine> bySn, Catalogue catalogue,
+                                                   Person person, Visit visit) {
+        Map<String, List<FeeLine>> byOriginal = new TreeMap<>();
+        for (FeeLine line : lines) {
             if (line.isRefund()) {
-                // R-SET-4.1.1: a refund mirrors the original's split (catalogue of the original's date).
-                FeeLine original = bySn.get(line.initFeedetlSn());
-                FeeLine positive = new FeeLine(line.feedetlSn(), original.medListCodg(), original.serviceDate(),
-                        line.cnt().negate(), line.pric(), line.sumamt().negate(), original.hospApprFlag(), null);
-                results.add(splitOne(positive, catalogue, person, visit).negated(line.feedetlSn(), line.sumamt(), line.cnt()));
-            } else {
-                results.add(splitOne(line, catalogue, person, visit));
+                byOriginal.computeIfAbsent(line.initFeedetlSn(), k -> new ArrayList<>()).add(line);
+            }
+        }
+        Map<String, LineResult> results = new HashMap<>();
+        for (Map.Entry<String, List<FeeLine>> e : byOriginal.entrySet()) {
+            FeeLine original = bySn.get(e.getKey());
+            LineResult before = splitOne(original, catalogue, person, visit);
+            Quantity cnt = original.cnt();
+            Money sum = original.sumamt();
+            List<FeeLine> refundLines = new ArrayList<>(e.getValue());
+            refundLines.sort(Comparator.comparing(FeeLine::feedetlSn));
+            for (FeeLine refund : refundLines) {
+                cnt = cnt.plus(refund.cnt());
+                sum = sum.plus(refund.sumamt());
+                if (cnt.isNegative() || sum.isNegative()) {
+                    throw new SettlementRefused(Reason.REFUND_EXCEEDS_ORIGINAL, "cnt", refund.feedetlSn(), "退费明细 "
+                            + refund.feedetlSn() + " 连同之前的退费超过原明细 " + original.feedetlSn() + " 的数量或金额");
+                }
+                LineResult remaining = splitOne(new FeeLine(original.feedetlSn(), original.medListCodg(),
+                        original.serviceDate(), cnt, original.pric(), sum, original.hospApprFlag(), null), catalogue, person, visit);
+                results.put(refund.feedetlSn(), remaining.minus(before, refund.feedetlSn(), refund.sumamt(), refund.cnt(), refund.pric()));
+                before = remaining;
             }
         }
         return results;

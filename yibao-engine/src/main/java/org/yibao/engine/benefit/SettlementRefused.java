@@ -16,6 +16,8 @@ public final class SettlementRefused extends RuntimeException {
         DUPLICATE_FEEDETL_SN,
         /** A negative cnt without an init_feedetl_sn naming an original line of the visit. */
         REFUND_WITHOUT_ORIGINAL,
+        /** Refund lines that together take back more than their original line. */
+        REFUND_EXCEEDS_ORIGINAL,
         /** A price, quantity or amount with too many decimals or out of range. */
         INVALID_NUMBER,
         /** The med_type has no pool in the region. */

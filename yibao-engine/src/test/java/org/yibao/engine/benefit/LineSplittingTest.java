@@ -149,6 +149,37 @@ class LineSplittingTest {
     }
 
     @Test
+    void partialRefundsNeverLeaveAPartOfTheOriginalBelowZero() {
+        // 3 × 0.05 of a 乙类 item at 0.10: first self-pay round(0.015) = 0.02; each unit alone would round to 0.01.
+        UnitPrice nickel = UnitPrice.of("0.05");
+        FeeLine original = new FeeLine("1", VALSARTAN, VISIT_TIME, Quantity.of("3"), nickel, Money.of("0.15"), false, null);
+        List<FeeLine> refunds = List.of(
+                new FeeLine("2", VALSARTAN, VISIT_TIME, Quantity.of("-1"), nickel, Money.of("-0.05"), false, "1"),
+                new FeeLine("3", VALSARTAN, VISIT_TIME, Quantity.of("-1"), nickel, Money.of("-0.05"), false, "1"),
+                new FeeLine("4", VALSARTAN, VISIT_TIME, Quantity.of("-1"), nickel, Money.of("-0.05"), false, "1"));
+        List<FeeLine> all = new java.util.ArrayList<>(List.of(original));
+        all.addAll(refunds);
+
+        List<LineResult> r = LineSplitter.split(all, catalogue990100(), zhangMin(), GP_AT_CENTRAL);
+
+        Money preselfpay = r.stream().map(LineResult::preselfpayAmt).reduce(Money.ZERO, Money::plus);
+        Money inscp = r.stream().map(LineResult::inscpScpAmt).reduce(Money.ZERO, Money::plus);
+        assertThat(preselfpay).isEqualTo(Money.ZERO);
+        assertThat(inscp).isEqualTo(Money.ZERO);
+    }
+
+    @Test
+    void refundsTakingBackMoreThanTheOriginalAreRefused() {
+        FeeLine refund = new FeeLine("2", CT, VISIT_TIME, Quantity.of("-3"), UnitPrice.of("220"), Money.of("-660"), false, "1");
+
+        assertThatThrownBy(() -> split(zhangMin(), GP_AT_CENTRAL, line("1", CT, "2", "220"), refund))
+                .isInstanceOfSatisfying(SettlementRefused.class, e -> {
+                    assertThat(e.reason()).isEqualTo(Reason.REFUND_EXCEEDS_ORIGINAL);
+                    assertThat(e.feedetlSn()).isEqualTo("2");
+                });
+    }
+
+    @Test
     void aPriceWithMoreThanSixDecimalsIsATypedRefusalNamingTheField() {
         assertThatThrownBy(() -> FeeLine.parse("9", CT, VISIT_TIME, "1", "1.1234567", "1.12", false, null))
                 .isInstanceOfSatisfying(SettlementRefused.class, e -> {

@@ -89,8 +89,10 @@ class SettlementPropertiesTest {
             assertThat(amount.isNegative()).as(context + " " + s).isFalse();
         }
         for (LineResult l : r.lines()) {
+            // A refund line's parts are all ≤ 0, an ordinary line's all ≥ 0.
+            int sign = l.cnt().isNegative() ? -1 : 1;
             assertThat(List.of(l.fulamtOwnpayAmt(), l.overlmtAmt(), l.preselfpayAmt(), l.inscpScpAmt()))
-                    .as(context).allSatisfy(a -> assertThat(a.isNegative()).isFalse());
+                    .as(context).allSatisfy(a -> assertThat(a.signum() * sign >= 0).isTrue());
         }
         assertThat(r.mutualAid()).as(context).allSatisfy(p -> assertThat(p.balanceAfter().isNegative()).isFalse());
         assertThat(s.poolPropSelfpay().isWithinZeroAndOne()).as(context).isTrue();
@@ -151,7 +153,23 @@ class SettlementPropertiesTest {
         int count = 1 + random.nextInt(8);
         List<FeeLine> lines = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            lines.add(line(random, "L" + i, visit.medType()));
+            FeeLine line = line(random, "L" + i, visit.medType());
+            lines.add(line);
+            long whole = line.cnt().units() / 10_000;
+            if (line.cnt().units() % 10_000 == 0 && random.nextInt(4) == 0) {
+                // A refund of part or all of the line (2301 with init_feedetl_sn), sometimes in two steps.
+                long back = 1 + random.nextLong(whole);
+                Quantity first = Quantity.of(-Math.max(1, back / 2));
+                lines.add(new FeeLine("R" + i + "a", line.medListCodg(), line.serviceDate(), first, line.pric(),
+                        line.pric().times(first), false, line.feedetlSn()));
+                if (back > 1) {
+                    // Amounts that add up to round(pric × all refunded), as a client refunding in steps sends them.
+                    Quantity second = Quantity.of(-(back - Math.max(1, back / 2)));
+                    Money secondSum = line.pric().times(Quantity.of(-back)).minus(line.pric().times(first));
+                    lines.add(new FeeLine("R" + i + "b", line.medListCodg(), line.serviceDate(), second, line.pric(),
+                            secondSum, false, line.feedetlSn()));
+                }
+            }
         }
         return request(person, visit, lines, accumulators(random));
     }
