@@ -48,6 +48,28 @@ public record SetlInfo(Money medfeeSumamt, Money fulamtOwnpayAmt, Money overlmtS
                 balanceAfterReversal, acctMulaidPay.negate());
     }
 
+    /**
+     * Refuses a settlement request whose client-side sums (2207/2304: {@code medfee_sumamt,
+     * fulamt_ownpay_amt, overlmt_selfpay, preselfpay_amt, inscp_scp_amt}, the client's sums of the line
+     * results) differ from the computed ones; a null client value is not checked.
+     *
+     * @throws SettlementRefused naming the first field that differs
+     */
+    public void requireClientSums(Money medfee, Money fulamt, Money overlmt, Money preselfpay, Money inscp) {
+        compare("medfee_sumamt", medfee, medfeeSumamt);
+        compare("fulamt_ownpay_amt", fulamt, fulamtOwnpayAmt);
+        compare("overlmt_selfpay", overlmt, overlmtSelfpay);
+        compare("preselfpay_amt", preselfpay, preselfpayAmt);
+        compare("inscp_scp_amt", inscp, inscpScpAmt);
+    }
+
+    private static void compare(String field, Money client, Money computed) {
+        if (client != null && !client.equals(computed)) {
+            throw new SettlementRefused(SettlementRefused.Reason.CLIENT_SUMS_MISMATCH, field, null, "请求的 " + field
+                    + "=" + client + " 与已上传费用明细的合计 " + computed + " 不符；请重新获取明细结果 (2204/2301) 后再结算");
+        }
+    }
+
     private static void check(boolean holds, String identity) {
         if (!holds) {
             throw new IllegalStateException("settlement identity broken: " + identity);

@@ -20,6 +20,8 @@ public final class SettlementRefused extends RuntimeException {
         REFUND_EXCEEDS_ORIGINAL,
         /** A price, quantity or amount with too many decimals or out of range. */
         INVALID_NUMBER,
+        /** The client's sums in a settlement request differ from the sums of the line results. */
+        CLIENT_SUMS_MISMATCH,
         /** The med_type has no pool in the region. */
         NO_POOL,
         /** psn_setlway refused (02 按定额). */

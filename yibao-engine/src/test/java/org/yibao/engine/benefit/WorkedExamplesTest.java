@@ -38,6 +38,20 @@ class WorkedExamplesTest {
     }
 
     @Test
+    void e1SettlementRequestWithClientSumsThatDoNotMatchTheLinesIsRefused() {
+        SettlementResult r = BenefitEngine.settle(request(zhangMin(), outpatient("11", EAST_COMMUNITY, L1, "J06.900"), List.of(
+                line("1", CONSULTATION, "1", "25.00"), line("2", VALSARTAN, "2", "36.50"), line("3", MINOXIDIL, "1", "88.00"))));
+
+        r.setlinfo().requireClientSums(Money.of("186.00"), Money.of("88.00"), Money.of("5.00"), Money.of("7.30"), Money.of("85.70"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> r.setlinfo().requireClientSums(Money.of("186.00"),
+                        Money.of("88.00"), Money.of("0.00"), Money.of("7.30"), Money.of("90.70")))
+                .isInstanceOfSatisfying(SettlementRefused.class, e -> {
+                    assertThat(e.reason()).isEqualTo(SettlementRefused.Reason.CLIENT_SUMS_MISMATCH);
+                    assertThat(e.field()).isEqualTo("overlmt_selfpay");
+                });
+    }
+
+    @Test
     void e2LiQiangChronicDiabetesAtCommunityCentre() {
         SettlementResult r = BenefitEngine.settle(request(liQiang(), outpatient("14", EAST_COMMUNITY, L1, "E11.900"),
                 List.of(line("1", METFORMIN, "6", "42.30"))));
