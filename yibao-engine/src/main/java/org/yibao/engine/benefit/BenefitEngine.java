@@ -61,18 +61,14 @@ public final class BenefitEngine {
 
         Money dedc = Money.ZERO;
         Ratio r = Ratio.ZERO;
-        Money eligible = Money.ZERO;
-        Money remainingCap = null;
         Money hifp = Money.ZERO;
-        Money overCap = Money.ZERO;
         String chronicKey = null;
         List<SetlDetail> details = new ArrayList<>();
-        String basicFundType = null;
         LayerOutcome layers = LayerOutcome.NONE;
 
         if (!pool.personalAccountOnly()) {
             PersonCategory category = category(policy, person);
-            basicFundType = category.basicFundPayType();
+            String basicFundType = category.basicFundPayType();
             Ratio base;
             Money cap;
             Money paid;
@@ -111,11 +107,11 @@ public final class BenefitEngine {
             steps.add(ratioStep);
 
             // R-SET-4.3.2: basic fund, with the exact "within" rule against the remaining cap.
-            eligible = inscp.minus(dedc);
-            remainingCap = cap.minus(paid).max(Money.ZERO);
+            Money eligible = inscp.minus(dedc);
+            Money remainingCap = cap.minus(paid).max(Money.ZERO);
             Money within = eligible.compareTimesTo(r, remainingCap) <= 0 ? eligible : remainingCap.divide(r);
             hifp = within.times(r).min(remainingCap);
-            overCap = eligible.minus(within);
+            Money overCap = eligible.minus(within);
             Step basicStep = new Step("R-SET-4.3.2", termsKey + ".yearly_cap",
                     "eligible " + eligible + ", r " + r + ", remaining cap " + remainingCap + ", within " + within, hifp,
                     "统筹基金：起付线以上 " + eligible + " 元，年度剩余限额 " + remainingCap + " 元，限额内 " + within

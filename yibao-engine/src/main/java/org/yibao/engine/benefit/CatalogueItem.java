@@ -18,10 +18,11 @@ import org.yibao.engine.policy.InstitutionLevel;
  * @param maxAge                restriction: highest age in years (inclusive); null = none
  * @param indicationRestricted  restricted to an indication list: payable only with {@code hosp_appr_flag = 1}
  * @param nonDisease            non-disease item (health check, cosmetic): never paid by mutual aid (R-INS-1)
+ * @param longPrescription      a chronic drug that a recognised patient may get for up to 90 days (R-INS-3)
  */
 public record CatalogueItem(String code, String chrgitmLv, Ratio selfpayProp, UnitPrice priceCap,
                             InstitutionLevel minInstitutionLevel, String sexRestriction, Integer minAge, Integer maxAge,
-                            boolean indicationRestricted, boolean nonDisease) {
+                            boolean indicationRestricted, boolean nonDisease, boolean longPrescription) {
 
     public static final String CLASS_A = "01";
     public static final String CLASS_B = "02";
@@ -35,26 +36,30 @@ public record CatalogueItem(String code, String chrgitmLv, Ratio selfpayProp, Un
 
     /** An unrestricted item. */
     public static CatalogueItem of(String code, String chrgitmLv, Ratio selfpayProp, UnitPrice priceCap) {
-        return new CatalogueItem(code, chrgitmLv, selfpayProp, priceCap, null, null, null, null, false, false);
+        return new CatalogueItem(code, chrgitmLv, selfpayProp, priceCap, null, null, null, null, false, false, false);
     }
 
     public CatalogueItem withMinInstitutionLevel(InstitutionLevel level) {
-        return new CatalogueItem(code, chrgitmLv, selfpayProp, priceCap, level, sexRestriction, minAge, maxAge, indicationRestricted, nonDisease);
+        return new CatalogueItem(code, chrgitmLv, selfpayProp, priceCap, level, sexRestriction, minAge, maxAge, indicationRestricted, nonDisease, longPrescription);
     }
 
     public CatalogueItem withSexRestriction(String gend) {
-        return new CatalogueItem(code, chrgitmLv, selfpayProp, priceCap, minInstitutionLevel, gend, minAge, maxAge, indicationRestricted, nonDisease);
+        return new CatalogueItem(code, chrgitmLv, selfpayProp, priceCap, minInstitutionLevel, gend, minAge, maxAge, indicationRestricted, nonDisease, longPrescription);
     }
 
     public CatalogueItem withAgeRange(Integer min, Integer max) {
-        return new CatalogueItem(code, chrgitmLv, selfpayProp, priceCap, minInstitutionLevel, sexRestriction, min, max, indicationRestricted, nonDisease);
+        return new CatalogueItem(code, chrgitmLv, selfpayProp, priceCap, minInstitutionLevel, sexRestriction, min, max, indicationRestricted, nonDisease, longPrescription);
     }
 
     public CatalogueItem withIndicationRestricted() {
-        return new CatalogueItem(code, chrgitmLv, selfpayProp, priceCap, minInstitutionLevel, sexRestriction, minAge, maxAge, true, nonDisease);
+        return new CatalogueItem(code, chrgitmLv, selfpayProp, priceCap, minInstitutionLevel, sexRestriction, minAge, maxAge, true, nonDisease, longPrescription);
+    }
+
+    public CatalogueItem asLongPrescription() {
+        return new CatalogueItem(code, chrgitmLv, selfpayProp, priceCap, minInstitutionLevel, sexRestriction, minAge, maxAge, indicationRestricted, nonDisease, true);
     }
 
     public CatalogueItem asNonDisease() {
-        return new CatalogueItem(code, chrgitmLv, selfpayProp, priceCap, minInstitutionLevel, sexRestriction, minAge, maxAge, indicationRestricted, true);
+        return new CatalogueItem(code, chrgitmLv, selfpayProp, priceCap, minInstitutionLevel, sexRestriction, minAge, maxAge, indicationRestricted, true, longPrescription);
     }
 }

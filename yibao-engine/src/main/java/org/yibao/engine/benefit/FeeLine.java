@@ -14,9 +14,16 @@ import org.yibao.engine.money.UnitPrice;
  * @param sumamt         {@code det_item_fee_sumamt}: authoritative when within 0.01 of cnt × pric
  * @param hospApprFlag   {@code hosp_appr_flag} = 1: the institution approved a restricted indication
  * @param initFeedetlSn  {@code init_feedetl_sn}: the original line a refund line (negative cnt) reverses; null otherwise
+ * @param prdDays        {@code prd_days}: days supplied of a drug; null when not given
  */
 public record FeeLine(String feedetlSn, String medListCodg, LocalDateTime serviceDate, Quantity cnt, UnitPrice pric,
-                      Money sumamt, boolean hospApprFlag, String initFeedetlSn) {
+                      Money sumamt, boolean hospApprFlag, String initFeedetlSn, Integer prdDays) {
+
+    /** A line without days supplied. */
+    public FeeLine(String feedetlSn, String medListCodg, LocalDateTime serviceDate, Quantity cnt, UnitPrice pric,
+                   Money sumamt, boolean hospApprFlag, String initFeedetlSn) {
+        this(feedetlSn, medListCodg, serviceDate, cnt, pric, sumamt, hospApprFlag, initFeedetlSn, null);
+    }
 
     public FeeLine {
         Objects.requireNonNull(feedetlSn, "feedetlSn");
@@ -56,7 +63,11 @@ public record FeeLine(String feedetlSn, String medListCodg, LocalDateTime servic
     }
 
     public FeeLine withHospitalApproval() {
-        return new FeeLine(feedetlSn, medListCodg, serviceDate, cnt, pric, sumamt, true, initFeedetlSn);
+        return new FeeLine(feedetlSn, medListCodg, serviceDate, cnt, pric, sumamt, true, initFeedetlSn, prdDays);
+    }
+
+    public FeeLine withDaysSupplied(int days) {
+        return new FeeLine(feedetlSn, medListCodg, serviceDate, cnt, pric, sumamt, hospApprFlag, initFeedetlSn, days);
     }
 
     public boolean isRefund() {

@@ -128,9 +128,28 @@ public final class LineSplitter {
         }
         Money preselfpay = sum.minus(overlmt).times(item.selfpayProp());
         Money inscp = sum.minus(overlmt).minus(preselfpay);
+        String note = daysSuppliedNote(item, line, person);
         return new LineResult(line.feedetlSn(), line.medListCodg(), sum, line.cnt(), line.pric(), item.priceCap(),
-                item.selfpayProp(), Money.ZERO, overlmt, preselfpay, inscp, item.chrgitmLv(), restricted(item),
-                item.nonDisease(), "");
+                item.selfpayProp(), Money.ZERO, overlmt, preselfpay, inscp, item.chrgitmLv(),
+                restricted(item) || !note.isEmpty(), item.nonDisease(), note);
+    }
+
+    /** Most days of a drug one line may supply (R-INS-3): 90 for a long-prescription drug of a recognised patient. */
+    static final int DAYS_SUPPLIED = 30;
+    static final int DAYS_SUPPLIED_LONG_PRESCRIPTION = 90;
+
+    /**
+     * R-SET-4.1.5: days supplied above the limit only add a note; the money does not change. Which
+     * disease a drug treats is not in the catalogue, so any valid recognition of the person counts.
+     */
+    private static String daysSuppliedNote(CatalogueItem item, FeeLine line, Person person) {
+        if (line.prdDays() == null) {
+            return "";
+        }
+        int limit = item.longPrescription() && !person.chronicRecognitions().isEmpty()
+                ? DAYS_SUPPLIED_LONG_PRESCRIPTION : DAYS_SUPPLIED;
+        return line.prdDays() > limit
+                ? "R-SET-4.1.5: 用药天数 " + line.prdDays() + " 天超过最长 " + limit + " 天（R-INS-3），仅作提示" : "";
     }
 
     private static LineResult selfPaid(FeeLine line, CatalogueItem item, String memo) {

@@ -44,8 +44,8 @@ public final class DemoWorld {
     }
 
     static final Map<String, CatalogueItem> ITEMS_990100 = Map.ofEntries(
-            Map.entry(METFORMIN, item(METFORMIN, "01", "0", null)),
-            Map.entry(VALSARTAN, item(VALSARTAN, "02", "0.10", null)),
+            Map.entry(METFORMIN, item(METFORMIN, "01", "0", null).asLongPrescription()),
+            Map.entry(VALSARTAN, item(VALSARTAN, "02", "0.10", null).asLongPrescription()),
             Map.entry(CEFUROXIME, item(CEFUROXIME, "02", "0.10", null).withMinInstitutionLevel(InstitutionLevel.L2)),
             Map.entry(MINOXIDIL, item(MINOXIDIL, "03", "1", null)),
             Map.entry(CONSULTATION, item(CONSULTATION, "01", "0", "20.00")),

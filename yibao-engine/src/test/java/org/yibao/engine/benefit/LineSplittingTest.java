@@ -92,6 +92,22 @@ class LineSplittingTest {
     }
 
     @Test
+    void daysSuppliedAboveTheLimitOnlyAddANote() {
+        FeeLine ninetyDays = line("1", METFORMIN, "6", "42.30").withDaysSupplied(90);
+        FeeLine hundredDays = line("2", METFORMIN, "6", "42.30").withDaysSupplied(100);
+
+        List<LineResult> recognised = split(liQiang(), GP_AT_CENTRAL, ninetyDays, hundredDays);
+        List<LineResult> notRecognised = split(zhangMin(), GP_AT_CENTRAL, ninetyDays);
+
+        assertThat(recognised.get(0).memo()).isEmpty();
+        assertThat(recognised.get(1).memo()).contains("R-SET-4.1.5", "100", "90");
+        assertThat(recognised.get(1).lmtUsedFlag()).isTrue();
+        assertThat(notRecognised.get(0).memo()).contains("30");
+        assertThat(parts(recognised.get(1))).isEqualTo("0.00/0.00/0.00/253.80");
+        assertThat(parts(notRecognised.get(0))).isEqualTo("0.00/0.00/0.00/253.80");
+    }
+
+    @Test
     void sumamtMoreThanOneFenAwayFromCountTimesPriceRefusesTheWholeCallNamingTheLine() {
         FeeLine bad = new FeeLine("L-0002", VALSARTAN, VISIT_TIME, Quantity.of("2"), UnitPrice.of("36.50"), Money.of("73.02"), false, null);
 
