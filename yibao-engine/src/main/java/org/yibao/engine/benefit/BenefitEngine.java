@@ -33,6 +33,9 @@ public final class BenefitEngine {
             "330100", "大额医疗费用补助", "390100", "城乡居民基本医疗保险基金", "390200", "城乡居民大病医疗保险",
             "610100", "医疗救助基金", "999996", "医院负担");
 
+    /** psn_idet_type (demo-local, NATIONAL_INTERFACE §4), for the explanation. */
+    static final Map<String, String> IDENTITY_NAMES = Map.of("2101", "特困人员", "2102", "低保对象", "2103", "防返贫监测对象");
+
     private BenefitEngine() {}
 
     /**
@@ -295,8 +298,9 @@ public final class BenefitEngine {
                             .filter(e -> person.identities().contains(e.getKey()))
                             .max(Map.Entry.comparingByValue());
                     amount = best.isEmpty() ? Money.ZERO : capAt(base.max(Money.ZERO).times(best.get().getValue()), remaining);
-                    text = layer.name() + "：" + (best.isEmpty() ? "无救助身份" : "身份 " + best.get().getKey() + " 按 "
-                            + best.get().getValue() + " 救助，") + "救助基数 " + base + " 元，支付 " + amount + " 元";
+                    text = layer.name() + "：" + (best.isEmpty() ? "无救助身份，" : "身份 " + best.get().getKey()
+                            + IDENTITY_NAMES.getOrDefault(best.get().getKey(), "") + " 按 " + best.get().getValue()
+                            + " 救助，") + "救助基数 " + base + " 元，支付 " + amount + " 元";
                 }
             }
             steps.add(new Step(requirement, "supplementary_layers." + layer.key(), "base " + base + ", remaining limit "
