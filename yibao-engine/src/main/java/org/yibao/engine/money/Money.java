@@ -1,6 +1,8 @@
 package org.yibao.engine.money;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.List;
 
 /**
  * An exact amount of yuan with two decimals (fen), e.g. {@code Money.of("12.34")}. Held as a long
@@ -97,6 +99,21 @@ public final class Money implements Comparable<Money> {
     public int compareTimesTo(Ratio ratio, Money amount) {
         return new BigDecimal(fen).multiply(BigDecimal.valueOf(ratio.units()))
                 .compareTo(new BigDecimal(amount.fen).multiply(BigDecimal.valueOf(Ratio.ONE_UNITS)));
+    }
+
+    /**
+     * round(Σ amounts[i] × ratios[i]) rounded once at the end, half-up away from zero to 0.01 (DOMAIN
+     * §4.3 step 4: round(f(S)) where f adds several band products).
+     */
+    public static Money sumOfProducts(List<Money> amounts, List<Ratio> ratios) {
+        if (amounts.size() != ratios.size()) {
+            throw new IllegalArgumentException(amounts.size() + " amounts but " + ratios.size() + " ratios");
+        }
+        BigInteger sum = BigInteger.ZERO;
+        for (int i = 0; i < amounts.size(); i++) {
+            sum = sum.add(BigInteger.valueOf(amounts.get(i).fen).multiply(BigInteger.valueOf(ratios.get(i).units())));
+        }
+        return ofFen(Rounding.roundedQuotient(sum, Ratio.ONE_UNITS));
     }
 
     public boolean isZero() {

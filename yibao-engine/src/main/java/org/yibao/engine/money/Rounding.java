@@ -36,6 +36,14 @@ final class Rounding {
         return scaledProduct(a, multiplier, divisor);
     }
 
+    /** round(numerator ÷ divisor), half-up away from zero, for sums of products too large to pre-round. */
+    static long roundedQuotient(BigInteger numerator, long divisor) {
+        if (divisor == 0) {
+            throw new ArithmeticException("division by zero");
+        }
+        return exact(numerator, BigInteger.valueOf(divisor));
+    }
+
     private static long divide(long numerator, long divisor) {
         if (divisor < 0) {
             if (numerator == Long.MIN_VALUE || divisor == Long.MIN_VALUE) {

@@ -1,5 +1,6 @@
 package org.yibao.engine.policy;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,5 +72,23 @@ public record SupplementaryLayer(String key, String name, String fundPayType, Ba
             total = total.plus(top.minus(band.from()).times(band.rate()));
         }
         return total;
+    }
+
+    /**
+     * Σ rate × (part of {@code base} in each band), rounded once over the whole sum (DOMAIN §4.3 step 4:
+     * {@code round(f(S))}); 0 below the first band. {@link #banded} rounds each band instead.
+     */
+    public Money bandedRoundedOnce(Money base) {
+        List<Money> parts = new ArrayList<>();
+        List<Ratio> rates = new ArrayList<>();
+        for (RateBand band : bands) {
+            if (base.compareTo(band.from()) <= 0) {
+                break;
+            }
+            Money top = band.to() == null ? base : base.min(band.to());
+            parts.add(top.minus(band.from()));
+            rates.add(band.rate());
+        }
+        return Money.sumOfProducts(parts, rates);
     }
 }
