@@ -1,5 +1,6 @@
 package org.yibao.engine.benefit;
 
+import org.yibao.engine.policy.DemoPolicy;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -112,7 +113,7 @@ public final class DemoWorld {
     }
 
     public static SettlementRequest request(Person p, Visit v, List<FeeLine> lines, Accumulators acc) {
-        return new SettlementRequest(DemoPolicies.region990100(), catalogue990100(), p, v, lines, acc);
+        return new SettlementRequest(DemoPolicy.region990100(), catalogue990100(), p, v, lines, acc);
     }
 
     public static SettlementRequest request(Person p, Visit v, List<FeeLine> lines) {

@@ -1,5 +1,6 @@
 package org.yibao.engine.benefit;
 
+import org.yibao.engine.policy.DemoPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.yibao.engine.benefit.DemoWorld.*;
 
@@ -225,7 +226,7 @@ class SettlementPropertiesTest {
         Money selfBurden = money(random, 0, 700000_00);
         // Usually what the year's settlements paid (f(S), at most 400,000); sometimes not, as after reversing an older one.
         Money hifmiPaid = random.nextBoolean()
-                ? DemoPolicies.region990100().layer("hifmi").orElseThrow().bandedRoundedOnce(selfBurden).min(Money.of("400000"))
+                ? DemoPolicy.region990100().layer("hifmi").orElseThrow().bandedRoundedOnce(selfBurden).min(Money.of("400000"))
                 : money(random, 0, 400000_00);
         return new Accumulators(money(random, 0, 1000_00), nearCap(random, 8000_00), Map.of("E11", nearCap(random, 20000_00),
                 "I10", nearCap(random, 3000_00)), random.nextInt(3), nearCap(random, 300000_00), nearCap(random, 500000_00),

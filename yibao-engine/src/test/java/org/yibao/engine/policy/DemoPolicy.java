@@ -12,7 +12,7 @@ import org.yibao.engine.money.Money;
 import org.yibao.engine.money.Ratio;
 
 /** The policy of region 990100 exactly as DOMAIN §4.2/§4.3 state it, built in code. */
-final class DemoPolicy {
+public final class DemoPolicy {
 
     private DemoPolicy() {}
 
@@ -32,7 +32,7 @@ final class DemoPolicy {
         return Deductible.perAdmission(Map.of(L1, m(l1), L2, m(l2), L3, m(l3)), r("0.5"));
     }
 
-    static RegionPolicy region990100() {
+    public static RegionPolicy region990100() {
         return withPools(pools(inpatientResident(new PoolTerms(perAdmission("200", "500", "800"), ratios("0.80", "0.70", "0.60"), m("200000")))));
     }
 
