@@ -26,7 +26,7 @@ import org.yibao.engine.policy.InstitutionLevel;
  */
 class SettlementPropertiesTest {
 
-    private static final int SETTLEMENTS = 3000;
+    private static final int SETTLEMENTS = 100_000;
     private static final List<String> CODES = List.of(CONSULTATION, VALSARTAN, CEFUROXIME, MINOXIDIL, METFORMIN, CT,
             INPATIENT_CONSULTATION, BED, HEALTH_CHECK, APPENDECTOMY, INFUSION_SET, "UNKNOWN-ITEM");
     private static final List<String> MED_TYPES = List.of("11", "13", "14", "21", "22", "24", "41");
