@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.yibao.engine.benefit.Explanation.Step;
+import org.yibao.engine.benefit.Explanation.Text;
 import org.yibao.engine.benefit.SettlementRefused.Reason;
 import org.yibao.engine.benefit.SettlementResult.MutualAidPayment;
 import org.yibao.engine.money.Money;
@@ -58,9 +59,9 @@ public final class BenefitEngine {
         Money overlmt = sum(lines, LineResult::overlmtAmt);
         Money preselfpay = sum(lines, LineResult::preselfpayAmt);
         Money inscp = sum(lines, LineResult::inscpScpAmt);
-        steps.add(new Step("R-SET-4.1", "catalogue", lines.size() + " lines", inscp,
-                "费用总额 " + medfee + " 元，其中全自费 " + fulamt + "、超限价自费 " + overlmt + "、先行自付 " + preselfpay
-                        + "、符合范围 " + inscp));
+        steps.add(new Step("R-SET-4.1", "catalogue", Text.of(lines.size(), " lines"), inscp,
+                Text.of("费用总额 ", medfee, " 元，其中全自费 ", fulamt, "、超限价自费 ", overlmt, "、先行自付 ", preselfpay,
+                        "、符合范围 ", inscp)));
 
         Money dedc = Money.ZERO;
         Ratio r = Ratio.ZERO;
@@ -100,8 +101,8 @@ public final class BenefitEngine {
             // R-SET-4.3.1: the deductible still to pay.
             Money remainingDedc = remainingDeductible(deductible, visit, acc);
             dedc = inscp.min(remainingDedc).max(Money.ZERO);
-            steps.add(new Step("R-SET-4.3.1", termsKey + ".deductible", "inscp " + inscp + ", remaining " + remainingDedc,
-                    dedc, "起付线：剩余起付标准 " + remainingDedc + "，本次支付起付线 " + dedc + " 元"));
+            steps.add(new Step("R-SET-4.3.1", termsKey + ".deductible", Text.of("inscp ", inscp, ", remaining ", remainingDedc),
+                    dedc, Text.of("起付线：剩余起付标准 ", remainingDedc, "，本次支付起付线 ", dedc, " 元")));
 
             // R-SET-4.2: base ratio plus adjustments, clamped last.
             RatioPolicy.AdjustedRatio adjusted = RatioPolicy.adjust(base, policy.ratioAdjustments(), kind, person, visit);
@@ -116,13 +117,14 @@ public final class BenefitEngine {
             hifp = within.times(r).min(remainingCap);
             Money overCap = eligible.minus(within);
             Step basicStep = new Step("R-SET-4.3.2", termsKey + ".yearly_cap",
-                    "eligible " + eligible + ", r " + r + ", remaining cap " + remainingCap + ", within " + within, hifp,
-                    "统筹基金：起付线以上 " + eligible + " 元，年度剩余限额 " + remainingCap + " 元，限额内 " + within
-                            + " 元按 " + r + " 支付 " + hifp + " 元" + (overCap.isZero() ? "" : "，超限额 " + overCap + " 元"));
+                    Text.of("eligible ", eligible, ", r ", r, ", remaining cap ", remainingCap, ", within ", within), hifp,
+                    Text.of("统筹基金：起付线以上 ", eligible, " 元，年度剩余限额 ", remainingCap, " 元，限额内 ", within,
+                            " 元按 ", r, " 支付 ", hifp, " 元", overCap.isZero() ? "" : "，超限额 ", overCap.isZero() ? "" : overCap,
+                            overCap.isZero() ? "" : " 元"));
             steps.add(basicStep);
             if (!hifp.isZero()) {
                 details.add(new SetlDetail(basicFundType, eligible, remainingCap, hifp, FUND_NAMES.get(basicFundType),
-                        ratioStep.text() + "；" + basicStep.text()));
+                        Text.of(ratioStep.text(), "；", basicStep.text())));
             }
 
             layers = layers(policy, person, kind, acc, inscp, hifp, overCap, steps, details);
@@ -131,22 +133,23 @@ public final class BenefitEngine {
         // R-SET-4.3.8: the free yearly health check is borne by the contracted centre; set before step 6.
         FreeCheck freeCheck = freeCheck(policy, person, visit, pool, acc, request.lines(), lines);
         Money hospPart = freeCheck.amount();
-        if (!hospPart.isZero()) {
-            steps.add(new Step("R-SET-4.3.8", "free_health_check_item", "line " + freeCheck.feedetlSn(), hospPart,
-                    "家庭医生签约免费年度体检一次，由签约机构负担 " + hospPart + " 元"));
+        Step freeCheckStep = hospPart.isZero() ? null : new Step("R-SET-4.3.8", "free_health_check_item",
+                Text.of("line ", freeCheck.feedetlSn()), hospPart, Text.of("家庭医生签约免费年度体检一次，由签约机构负担 ", hospPart, " 元"));
+        if (freeCheckStep != null) {
+            steps.add(freeCheckStep);
         }
 
         // R-SET-4.3.6
         Money fund = hifp.plus(layers.cvlserv()).plus(layers.hifmi()).plus(layers.hifob()).plus(layers.maf()).plus(layers.oth());
         Money psnPart = medfee.minus(fund).minus(hospPart);
-        steps.add(new Step("R-SET-4.3.6", "", "medfee " + medfee + ", fund " + fund + ", hosp " + hospPart, psnPart,
-                "基金支付合计 " + fund + " 元，个人负担 " + psnPart + " 元"));
+        steps.add(new Step("R-SET-4.3.6", "", Text.of("medfee ", medfee, ", fund ", fund, ", hosp ", hospPart), psnPart,
+                Text.of("基金支付合计 ", fund, " 元，个人负担 ", psnPart, " 元")));
 
         // R-SET-4.3.7
         Accounts accounts = accounts(policy, person, visit, kind, psnPart, lines, freeCheck);
         Money acctPay = accounts.own().plus(accounts.mutualAidTotal());
         steps.add(new Step("R-SET-4.3.7", "mutual_aid_pools",
-                "psn_part " + psnPart + ", own balance " + person.ownBalance() + ", non-disease " + accounts.nonDisease(),
+                Text.of("psn_part ", psnPart, ", own balance ", person.ownBalance(), ", non-disease ", accounts.nonDisease()),
                 acctPay, accounts.text()));
         Money psnCash = psnPart.minus(acctPay);
         if (!acctPay.isZero()) {
@@ -155,8 +158,7 @@ public final class BenefitEngine {
         }
         if (!hospPart.isZero()) {
             details.add(new SetlDetail(SetlDetail.INSTITUTION_PART, hospPart, null, hospPart,
-                    FUND_NAMES.get(SetlDetail.INSTITUTION_PART), steps.stream()
-                    .filter(s -> s.requirement().equals("R-SET-4.3.8")).findFirst().orElseThrow().text()));
+                    FUND_NAMES.get(SetlDetail.INSTITUTION_PART), freeCheckStep.text()));
         }
 
         Money balc = person.hasOwnAccount() ? person.ownBalance().minus(accounts.own()) : Money.ZERO;
@@ -231,17 +233,18 @@ public final class BenefitEngine {
     }
 
     private static Step ratioStep(String termsKey, Visit visit, RatioPolicy.AdjustedRatio adjusted) {
-        StringBuilder text = new StringBuilder("支付比例：" + visit.institutionLevel().number() + "级机构基础比例 " + adjusted.base());
-        StringBuilder inputs = new StringBuilder("base " + adjusted.base());
+        List<Object> text = new ArrayList<>(List.of("支付比例：", visit.institutionLevel().number(), "级机构基础比例 ", adjusted.base()));
+        List<Object> inputs = new ArrayList<>(List.of("base ", adjusted.base()));
         for (RatioPolicy.Adjustment a : adjusted.adjustments()) {
-            text.append(a.points().signum() < 0 ? " " : " +").append(a.points()).append("（").append(a.name()).append("）");
-            inputs.append(", ").append(a.key()).append(' ').append(a.points());
+            text.addAll(List.of(a.points().signum() < 0 ? " " : " +", a.points(), "（", a.name(), "）"));
+            inputs.addAll(List.of(", ", a.key(), " ", a.points()));
         }
         if (!adjusted.unclamped().equals(adjusted.ratio())) {
-            text.append("，合计 ").append(adjusted.unclamped()).append(" 限定为 ").append(adjusted.ratio());
+            text.addAll(List.of("，合计 ", adjusted.unclamped(), " 限定为 ", adjusted.ratio()));
         }
-        text.append("，适用 ").append(adjusted.ratio());
-        return new Step("R-SET-4.2", termsKey + ".ratios." + visit.institutionLevel(), inputs.toString(), null, text.toString());
+        text.addAll(List.of("，适用 ", adjusted.ratio()));
+        return new Step("R-SET-4.2", termsKey + ".ratios." + visit.institutionLevel(), Text.of(inputs.toArray()), null,
+                Text.of(text.toArray()));
     }
 
     /** The supplementary funds' amounts (steps 3–5). */
@@ -266,14 +269,14 @@ public final class BenefitEngine {
             Money amount;
             Money remaining;
             String requirement;
-            String text;
+            Text text;
             switch (layer.base()) {
                 case OVER_CAP -> {
                     requirement = "R-SET-4.3.3";
                     base = overCap;
                     remaining = remaining(layer, acc.hifobPaid());
                     amount = capAt(layer.bandedRoundedOnce(overCap.max(Money.ZERO)), remaining);
-                    text = layer.name() + "：超过统筹基金限额部分 " + overCap + " 元，支付 " + amount + " 元";
+                    text = Text.of(layer.name(), "：超过统筹基金限额部分 ", overCap, " 元，支付 ", amount, " 元");
                 }
                 case YEARLY_SELF_BURDEN -> {
                     requirement = "R-SET-4.3.4";
@@ -287,8 +290,8 @@ public final class BenefitEngine {
                     // are the sums of the year's settlements the band slope (≤ 0.70) keeps it below anyway, but
                     // after the reversal of an older settlement S and hifmi paid need not match f (§4.3 step 10).
                     amount = total.minus(acc.hifmiPaid()).min(base).max(Money.ZERO);
-                    text = layer.name() + "：年度累计符合范围个人负担 " + acc.selfBurden() + " → " + sAfter + " 元，分段应付 "
-                            + total + " 元，已付 " + acc.hifmiPaid() + " 元，本次支付 " + amount + " 元";
+                    text = Text.of(layer.name(), "：年度累计符合范围个人负担 ", acc.selfBurden(), " → ", sAfter, " 元，分段应付 ",
+                            total, " 元，已付 ", acc.hifmiPaid(), " 元，本次支付 ", amount, " 元");
                 }
                 default -> {
                     requirement = "R-SET-4.3.5";
@@ -298,13 +301,13 @@ public final class BenefitEngine {
                             .filter(e -> person.identities().contains(e.getKey()))
                             .max(Map.Entry.comparingByValue());
                     amount = best.isEmpty() ? Money.ZERO : capAt(base.max(Money.ZERO).times(best.get().getValue()), remaining);
-                    text = layer.name() + "：" + (best.isEmpty() ? "无救助身份，" : "身份 " + best.get().getKey()
-                            + IDENTITY_NAMES.getOrDefault(best.get().getKey(), "") + " 按 " + best.get().getValue()
-                            + " 救助，") + "救助基数 " + base + " 元，支付 " + amount + " 元";
+                    text = Text.of(layer.name(), "：", best.isEmpty() ? "无救助身份，" : Text.of("身份 ", best.get().getKey(),
+                            IDENTITY_NAMES.getOrDefault(best.get().getKey(), ""), " 按 ", best.get().getValue(), " 救助，"),
+                            "救助基数 ", base, " 元，支付 ", amount, " 元");
                 }
             }
-            steps.add(new Step(requirement, "supplementary_layers." + layer.key(), "base " + base + ", remaining limit "
-                    + remaining, amount, text));
+            steps.add(new Step(requirement, "supplementary_layers." + layer.key(), Text.of("base ", base, ", remaining limit ",
+                    remaining), amount, text));
             if (!amount.isZero()) {
                 details.add(new SetlDetail(layer.fundPayType(), base, remaining, amount,
                         FUND_NAMES.getOrDefault(layer.fundPayType(), layer.name()), text));
@@ -369,9 +372,13 @@ public final class BenefitEngine {
     }
 
     /** Step 7: own account, then mutual aid in binding order. */
-    private record Accounts(Money own, Money nonDisease, List<MutualAidPayment> mutualAid, String text) {
+    private record Accounts(Money own, Money nonDisease, List<MutualAidPayment> mutualAid, Text text) {
         Money mutualAidTotal() {
-            return mutualAid.stream().map(MutualAidPayment::amount).reduce(Money.ZERO, Money::plus);
+            Money total = Money.ZERO;
+            for (MutualAidPayment payment : mutualAid) {
+                total = total.plus(payment.amount());
+            }
+            return total;
         }
     }
 
@@ -389,10 +396,10 @@ public final class BenefitEngine {
         }
         nonDisease = nonDisease.max(Money.ZERO).min(psnPart.max(Money.ZERO));
         if (!visit.acctUsed() || !psnPart.isPositive()) {
-            return new Accounts(Money.ZERO, nonDisease, List.of(), "未使用个人账户，个人现金支付 " + psnPart + " 元");
+            return new Accounts(Money.ZERO, nonDisease, List.of(), Text.of("未使用个人账户，个人现金支付 ", psnPart, " 元"));
         }
         Money own = person.hasOwnAccount() ? psnPart.min(person.ownBalance().max(Money.ZERO)) : Money.ZERO;
-        StringBuilder text = new StringBuilder("个人账户支付 " + own + " 元");
+        List<Object> text = new ArrayList<>(List.of("个人账户支付 ", own, " 元"));
         List<MutualAidPayment> mutual = new ArrayList<>();
         if (policy.mutualAidPools().contains(kind)) {
             // The own account is deemed to cover non-disease lines first.
@@ -404,18 +411,22 @@ public final class BenefitEngine {
                 Money pay = left.min(binder.balance().max(Money.ZERO));
                 if (pay.isPositive()) {
                     mutual.add(new MutualAidPayment(binder.psnNo(), pay, binder.balance().minus(pay)));
-                    text.append("，共济账户 ").append(binder.psnNo()).append(" 支付 ").append(pay).append(" 元");
+                    text.addAll(List.of("，共济账户 ", binder.psnNo(), " 支付 ", pay, " 元"));
                     left = left.minus(pay);
                 }
             }
             if (nonDisease.minus(own).isPositive() && !person.binders().isEmpty()) {
-                text.append("，非疾病项目 ").append(nonDisease.minus(own)).append(" 元不能由共济账户支付");
+                text.addAll(List.of("，非疾病项目 ", nonDisease.minus(own), " 元不能由共济账户支付"));
             }
         }
-        return new Accounts(own, nonDisease, mutual, text.toString());
+        return new Accounts(own, nonDisease, mutual, Text.of(text.toArray()));
     }
 
     private static Money sum(List<LineResult> lines, java.util.function.Function<LineResult, Money> part) {
-        return lines.stream().map(part).reduce(Money.ZERO, Money::plus);
+        Money total = Money.ZERO;
+        for (LineResult line : lines) {
+            total = total.plus(part.apply(line));
+        }
+        return total;
     }
 }

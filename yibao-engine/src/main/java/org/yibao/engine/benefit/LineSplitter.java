@@ -18,7 +18,7 @@ import org.yibao.engine.money.Ratio;
 public final class LineSplitter {
 
     /** R-SET-4.1.1: the largest difference allowed between det_item_fee_sumamt and cnt × pric. */
-    static final BigDecimal SUMAMT_TOLERANCE = new BigDecimal("0.01");
+    static final Money SUMAMT_TOLERANCE = Money.ofFen(1);
 
     private LineSplitter() {}
 
@@ -82,8 +82,8 @@ public final class LineSplitter {
                 throw new SettlementRefused(Reason.DUPLICATE_FEEDETL_SN, "feedetl_sn", line.feedetlSn(),
                         "费用明细流水号 " + line.feedetlSn() + " 在本次就诊中重复，整批上传被拒绝");
             }
-            BigDecimal exact = line.cnt().toBigDecimal().multiply(line.pric().toBigDecimal());
-            if (exact.subtract(line.sumamt().toBigDecimal()).abs().compareTo(SUMAMT_TOLERANCE) > 0) {
+            if (!line.pric().timesIsWithin(line.cnt(), line.sumamt(), SUMAMT_TOLERANCE)) {
+                BigDecimal exact = line.cnt().toBigDecimal().multiply(line.pric().toBigDecimal());
                 throw new SettlementRefused(Reason.SUMAMT_MISMATCH, "det_item_fee_sumamt", line.feedetlSn(),
                         "费用明细 " + line.feedetlSn() + " 的明细项目费用总额 " + line.sumamt() + " 与数量×单价 "
                                 + exact.stripTrailingZeros().toPlainString() + " 相差超过 0.01，整批上传被拒绝");

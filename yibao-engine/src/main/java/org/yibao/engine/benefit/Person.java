@@ -1,7 +1,6 @@
 package org.yibao.engine.benefit;
 
 import java.time.LocalDate;
-import java.time.Period;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -54,7 +53,14 @@ public record Person(String psnNo, String insutype, String psnType, String gend,
 
     /** Age in whole years on {@code date}. */
     public int ageOn(LocalDate date) {
-        return birthDate == null ? 0 : Period.between(birthDate, date).getYears();
+        if (birthDate == null) {
+            return 0;
+        }
+        // Whole years completed, as Period.between counts them: one less until the birthday is reached.
+        int years = date.getYear() - birthDate.getYear();
+        boolean beforeBirthday = date.getMonthValue() < birthDate.getMonthValue()
+                || date.getMonthValue() == birthDate.getMonthValue() && date.getDayOfMonth() < birthDate.getDayOfMonth();
+        return beforeBirthday ? years - 1 : years;
     }
 
     public boolean hasOwnAccount() {

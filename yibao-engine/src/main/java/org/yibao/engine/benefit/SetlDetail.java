@@ -10,7 +10,7 @@ import org.yibao.engine.money.Money;
  * @param crtPaybLmtAmt   its remaining yearly limit before this settlement; null when it has none
  */
 public record SetlDetail(String fundPayType, Money inscpScpAmt, Money crtPaybLmtAmt, Money fundPayamt,
-                         String fundPayTypeName, String setlProcInfo) {
+                         String fundPayTypeName, Explanation.Text setlProcInfo) {
 
     public static final String EMPLOYEE_ACCOUNT = "310200";
     public static final String INSTITUTION_PART = "999996";

@@ -97,8 +97,7 @@ public final class Money implements Comparable<Money> {
      * "eligible × r ≤ C (unrounded product)").
      */
     public int compareTimesTo(Ratio ratio, Money amount) {
-        return new BigDecimal(fen).multiply(BigDecimal.valueOf(ratio.units()))
-                .compareTo(new BigDecimal(amount.fen).multiply(BigDecimal.valueOf(Ratio.ONE_UNITS)));
+        return Rounding.compareProducts(fen, ratio.units(), amount.fen, Ratio.ONE_UNITS);
     }
 
     /**
@@ -109,11 +108,19 @@ public final class Money implements Comparable<Money> {
         if (amounts.size() != ratios.size()) {
             throw new IllegalArgumentException(amounts.size() + " amounts but " + ratios.size() + " ratios");
         }
-        BigInteger sum = BigInteger.ZERO;
-        for (int i = 0; i < amounts.size(); i++) {
-            sum = sum.add(BigInteger.valueOf(amounts.get(i).fen).multiply(BigInteger.valueOf(ratios.get(i).units())));
+        long sum = 0;
+        try {
+            for (int i = 0; i < amounts.size(); i++) {
+                sum = Math.addExact(sum, Math.multiplyExact(amounts.get(i).fen, ratios.get(i).units()));
+            }
+            return ofFen(Rounding.scaledProduct(sum, 1, Ratio.ONE_UNITS));
+        } catch (ArithmeticException overflow) {
+            BigInteger big = BigInteger.ZERO;
+            for (int i = 0; i < amounts.size(); i++) {
+                big = big.add(BigInteger.valueOf(amounts.get(i).fen).multiply(BigInteger.valueOf(ratios.get(i).units())));
+            }
+            return ofFen(Rounding.roundedQuotient(big, Ratio.ONE_UNITS));
         }
-        return ofFen(Rounding.roundedQuotient(sum, Ratio.ONE_UNITS));
     }
 
     public boolean isZero() {
@@ -147,9 +154,14 @@ public final class Money implements Comparable<Money> {
         return Long.hashCode(fen);
     }
 
+    /** Appends {@link #toString()} without building a string first. */
+    public void appendTo(StringBuilder sb) {
+        Rounding.appendTo(sb, fen, SCALE);
+    }
+
     /** Plain decimal with 2 decimals, e.g. "1000.00", "-0.01". */
     @Override
     public String toString() {
-        return toBigDecimal().toPlainString();
+        return Rounding.format(fen, SCALE);
     }
 }

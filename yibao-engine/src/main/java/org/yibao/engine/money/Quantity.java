@@ -85,6 +85,6 @@ public final class Quantity implements Comparable<Quantity> {
 
     @Override
     public String toString() {
-        return toBigDecimal().toPlainString();
+        return Rounding.format(units, SCALE);
     }
 }

@@ -104,9 +104,14 @@ public final class Ratio implements Comparable<Ratio> {
         return Long.hashCode(units);
     }
 
+    /** Appends {@link #toString()} without building a string first. */
+    public void appendTo(StringBuilder sb) {
+        Rounding.appendTo(sb, units, SCALE);
+    }
+
     /** Four decimals, e.g. "0.6500". */
     @Override
     public String toString() {
-        return toBigDecimal().toPlainString();
+        return Rounding.format(units, SCALE);
     }
 }

@@ -95,6 +95,56 @@ final class Rounding {
         }
     }
 
+    /**
+     * The plain decimal text of {@code units × 10^−scale} with exactly {@code scale} decimals, as
+     * {@code BigDecimal.valueOf(units, scale).toPlainString()} gives it, without building a BigDecimal
+     * (explanations print many amounts per settlement).
+     */
+    static String format(long units, int scale) {
+        if (units == Long.MIN_VALUE) {
+            return decimal(units, scale).toPlainString();
+        }
+        StringBuilder sb = new StringBuilder(24);
+        appendTo(sb, units, scale);
+        return sb.toString();
+    }
+
+    /** Appends what {@link #format} returns. */
+    static void appendTo(StringBuilder sb, long units, int scale) {
+        if (units == Long.MIN_VALUE) {
+            sb.append(decimal(units, scale).toPlainString());
+            return;
+        }
+        if (units < 0) {
+            sb.append('-');
+            units = -units;
+        }
+        String digits = Long.toString(units);
+        int integerDigits = digits.length() - scale;
+        if (integerDigits <= 0) {
+            sb.append('0');
+            if (scale > 0) {
+                sb.append('.');
+                sb.append("0".repeat(-integerDigits)).append(digits);
+            }
+        } else {
+            sb.append(digits, 0, integerDigits);
+            if (scale > 0) {
+                sb.append('.').append(digits, integerDigits, digits.length());
+            }
+        }
+    }
+
+    /** Compares a × b with c × d exactly (long arithmetic, 128-bit when a product overflows). */
+    static int compareProducts(long a, long b, long c, long d) {
+        long hi1 = Math.multiplyHigh(a, b);
+        long lo1 = a * b;
+        long hi2 = Math.multiplyHigh(c, d);
+        long lo2 = c * d;
+        int high = Long.compare(hi1, hi2);
+        return high != 0 ? high : Long.compareUnsigned(lo1, lo2);
+    }
+
     static BigDecimal decimal(long units, int scale) {
         return BigDecimal.valueOf(units, scale);
     }

@@ -46,6 +46,22 @@ public final class UnitPrice implements Comparable<UnitPrice> {
         return Money.ofFen(Rounding.scaledProduct(units, quantity.units(), UNITS_PER_FEN * Quantity.ONE_UNITS));
     }
 
+    /**
+     * Whether the exact, unrounded {@code this × quantity} lies within {@code tolerance} of {@code amount}
+     * (R-SET-4.1.1: {@code det_item_fee_sumamt} may differ from {@code cnt × pric} by at most 0.01).
+     */
+    public boolean timesIsWithin(Quantity quantity, Money amount, Money tolerance) {
+        long scale = UNITS_PER_FEN * Quantity.ONE_UNITS;
+        try {
+            long exact = Math.multiplyExact(units, quantity.units());
+            long difference = Math.abs(Math.subtractExact(exact, Math.multiplyExact(amount.fen(), scale)));
+            return difference <= Math.multiplyExact(tolerance.fen(), scale);
+        } catch (ArithmeticException overflow) {
+            java.math.BigDecimal exact = toBigDecimal().multiply(quantity.toBigDecimal());
+            return exact.subtract(amount.toBigDecimal()).abs().compareTo(tolerance.toBigDecimal()) <= 0;
+        }
+    }
+
     public UnitPrice minus(UnitPrice other) {
         return new UnitPrice(Math.subtractExact(units, other.units));
     }
@@ -79,6 +95,6 @@ public final class UnitPrice implements Comparable<UnitPrice> {
 
     @Override
     public String toString() {
-        return toBigDecimal().toPlainString();
+        return Rounding.format(units, SCALE);
     }
 }

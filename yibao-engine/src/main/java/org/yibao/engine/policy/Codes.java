@@ -21,7 +21,12 @@ final class Codes {
     }
 
     static boolean anyMatches(Collection<String> patterns, String code) {
-        return patterns.stream().anyMatch(p -> matches(p, code));
+        for (String pattern : patterns) {
+            if (matches(pattern, code)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether two patterns can match one same code. */

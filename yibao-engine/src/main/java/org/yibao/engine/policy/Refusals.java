@@ -28,10 +28,19 @@ public record Refusals(List<CodeRefusal> medTypes, List<CodeRefusal> settlementW
     }
 
     public Optional<String> medTypeRefusal(String medType) {
-        return medTypes.stream().filter(r -> r.refuses(medType)).map(CodeRefusal::message).findFirst();
+        return firstRefusal(medTypes, medType);
     }
 
     public Optional<String> settlementWayRefusal(String psnSetlway) {
-        return settlementWays.stream().filter(r -> r.refuses(psnSetlway)).map(CodeRefusal::message).findFirst();
+        return firstRefusal(settlementWays, psnSetlway);
+    }
+
+    private static Optional<String> firstRefusal(List<CodeRefusal> refusals, String code) {
+        for (CodeRefusal refusal : refusals) {
+            if (refusal.refuses(code)) {
+                return Optional.of(refusal.message());
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -37,7 +37,12 @@ public record RegionPolicy(String admdvs, int year, String name, List<PersonCate
 
     /** The pool a {@code med_type} settles in; empty when the region has none (see {@link Refusals}). */
     public Optional<Pool> poolFor(String medType) {
-        return pools.values().stream().filter(p -> p.settles(medType)).findFirst();
+        for (Pool pool : pools.values()) {
+            if (pool.settles(medType)) {
+                return Optional.of(pool);
+            }
+        }
+        return Optional.empty();
     }
 
     public Optional<Pool> pool(PoolKind kind) {
@@ -54,7 +59,12 @@ public record RegionPolicy(String admdvs, int year, String name, List<PersonCate
 
     /** The category of a person, by insutype and psn_type; empty when the policy does not cover them. */
     public Optional<PersonCategory> categoryOf(String insutype, String psnType) {
-        return categories.stream().filter(c -> c.covers(insutype, psnType)).findFirst();
+        for (PersonCategory category : categories) {
+            if (category.covers(insutype, psnType)) {
+                return Optional.of(category);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The chronic disease a {@code dise_codg} falls under (longest matching key). */
