@@ -52,6 +52,12 @@ public final class BenefitEngine {
         Pool pool = checkVisit(policy, person, visit);
         PoolKind kind = pool.kind();
         List<Step> steps = new ArrayList<>();
+        for (SettlementRequest.EarlierReversal reversal : request.earlierReversals()) {
+            // R-SET-4.3.10: reversing an older settlement is not recomputed into the later ones; say so.
+            steps.add(new Step("R-SET-4.3.10", "accumulators", Text.of("reversed ", reversal.setlId()), null,
+                    Text.of("说明：", reversal.settledOn(), " 的结算 ", reversal.setlId(), " 已于 ", reversal.reversedOn(),
+                            " 冲正，年度累计已扣除该笔；其后的结算不追溯重算，本次按扣除后的累计计算")));
+        }
 
         List<LineResult> lines = LineSplitter.split(request.lines(), request.catalogue(), person, visit);
         Money medfee = sum(lines, LineResult::sumamt);

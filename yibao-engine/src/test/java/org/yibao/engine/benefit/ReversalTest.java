@@ -6,6 +6,7 @@ import static org.yibao.engine.policy.InstitutionLevel.L1;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.yibao.engine.policy.DemoPolicy;
 import org.yibao.engine.money.Money;
 import org.yibao.engine.money.Ratio;
 
@@ -46,5 +47,28 @@ class ReversalTest {
 
         assertThat(r.accumulatorsAfter().freeCheckUsed()).isTrue();
         assertThat(r.accumulatorsAfter().reversing(r.accumulatorChange()).freeCheckUsed()).isFalse();
+    }
+
+    @Test
+    void reversingAnOlderSettlementLeavesTheLaterOneAndTheNextSettlementSaysSo() {
+        Visit visit = outpatient("14", EAST_COMMUNITY, L1, "E11.900");
+        SettlementResult first = BenefitEngine.settle(request(liQiang(), visit, List.of(line("1", METFORMIN, "6", "42.30"))));
+        SettlementResult second = BenefitEngine.settle(request(liQiang(), visit, List.of(line("1", METFORMIN, "2", "42.30")),
+                first.accumulatorsAfter()));
+        // The first settlement is reversed after the second: its change is taken out, the second stays as it was.
+        Accumulators afterOlderReversal = second.accumulatorsAfter().reversing(first.accumulatorChange());
+        assertThat(afterOlderReversal).isEqualTo(Accumulators.ZERO.plus(second.accumulatorChange()));
+
+        SettlementRequest next = new SettlementRequest(DemoPolicy.region990100(), catalogue990100(), liQiang(), visit,
+                List.of(line("1", METFORMIN, "1", "42.30")),
+                afterOlderReversal, List.of(new SettlementRequest.EarlierReversal("S-0001", d("2026-03-10"), d("2026-03-12"))));
+        SettlementResult third = BenefitEngine.settle(next);
+
+        Explanation.Step note = third.explanation().step("R-SET-4.3.10");
+        assertThat(note.text()).contains("S-0001", "2026-03-10", "2026-03-12", "冲正", "不追溯重算");
+        assertThat(third.explanation().toChinese()).startsWith("1. 说明：2026-03-10 的结算 S-0001");
+        // The note changes no amount: the same settlement without it pays the same.
+        assertThat(third.setlinfo()).isEqualTo(BenefitEngine.settle(request(liQiang(), visit,
+                List.of(line("1", METFORMIN, "1", "42.30")), afterOlderReversal)).setlinfo());
     }
 }
