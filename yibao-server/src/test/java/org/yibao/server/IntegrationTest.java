@@ -7,6 +7,7 @@ import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
+import org.yibao.server.support.FsiClients;
 import org.yibao.server.support.TestUsers;
 
 /**
@@ -18,5 +19,5 @@ import org.yibao.server.support.TestUsers;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "yibao.data-dir=target/it-data/${random.uuid}")
 @ActiveProfiles("test")
-@Import(TestUsers.class)
+@Import({TestUsers.class, FsiClients.class})
 public @interface IntegrationTest {}

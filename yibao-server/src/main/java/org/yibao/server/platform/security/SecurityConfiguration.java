@@ -37,7 +37,28 @@ class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /**
+     * The national interface authenticates each call by the institution's HMAC-SM3 signature (checked
+     * by the gateway before anything is read or stored), not by staff login: no session, no CSRF
+     * token, no Basic challenge on {@code /fsi/**}.
+     */
     @Bean
+    @org.springframework.core.annotation.Order(1)
+    SecurityFilterChain nationalInterfaceChain(HttpSecurity http) throws Exception {
+        http
+            .securityMatcher("/fsi/**")
+            .authorizeHttpRequests(auth -> auth
+                .requestMatchers(HttpMethod.POST, "/fsi/api/rsfComIfsService/callService").permitAll()
+                .anyRequest().denyAll())
+            .sessionManagement(s -> s.sessionCreationPolicy(org.springframework.security.config.http.SessionCreationPolicy.STATELESS))
+            .requestCache(cache -> cache.disable())
+            .csrf(csrf -> csrf.disable())
+            .exceptionHandling(ex -> ex.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.FORBIDDEN)));
+        return http.build();
+    }
+
+    @Bean
+    @org.springframework.core.annotation.Order(2)
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
         RequestMatcher api = withDefaults().matcher("/api/**");
         RequestMatcher basicAuthHeader = request -> {

@@ -1,0 +1,304 @@
+package org.yibao.server.gateway.internal;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.yibao.server.gateway.HmacSm3;
+import org.yibao.server.institution.Institution;
+import org.yibao.server.institution.Institutions;
+import org.yibao.server.platform.fsi.FsiCall;
+import org.yibao.server.platform.fsi.FsiNode;
+import org.yibao.server.platform.fsi.FsiRefusal;
+import org.yibao.server.platform.fsi.FsiTransaction;
+import org.yibao.server.policy.PolicyBook;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One call of the national interface, from raw bytes to the reply bytes (NATIONAL_INTERFACE §1–§2, §6):
+ * signature and timestamp first (nothing is read or stored without them), then the envelope, then the
+ * msgid replay look-up, then the transaction and the stored reply in one database transaction.
+ */
+@Component
+public class FsiGateway {
+
+    private static final Logger log = LoggerFactory.getLogger(FsiGateway.class);
+    static final int MAX_BODY_BYTES = 512 * 1024;
+    static final long MAX_SKEW_SECONDS = 300;
+    private static final DateTimeFormatter INF_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").withResolverStyle(ResolverStyle.STRICT);
+    private static final Set<String> OPTER_TYPES = Set.of("1", "2", "3");
+
+    private final Map<String, FsiTransaction> transactions = new HashMap<>();
+    private final InstitutionKeys keys;
+    private final FsiMessages messages;
+    private final FsiReplies replies;
+    private final Institutions institutions;
+    private final PolicyBook policies;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final JsonMapper reader;
+    private final Map<String, CachedInstitution> institutionCache = new ConcurrentHashMap<>();
+
+    private record CachedInstitution(Institution institution, Instant checkedAt) {}
+
+    FsiGateway(List<FsiTransaction> handlers, InstitutionKeys keys, FsiMessages messages, FsiReplies replies,
+               Institutions institutions, PolicyBook policies, TransactionTemplate tx, Clock clock) {
+        for (FsiTransaction handler : handlers) {
+            for (String infno : handler.infnos()) {
+                FsiTransaction before = transactions.put(infno, handler);
+                if (before != null) {
+                    throw new IllegalStateException("infno " + infno + " is served by both " + before.getClass().getName()
+                            + " and " + handler.getClass().getName());
+                }
+            }
+        }
+        this.keys = keys;
+        this.messages = messages;
+        this.replies = replies;
+        this.institutions = institutions;
+        this.policies = policies;
+        this.tx = tx;
+        this.clock = clock;
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).maxNumberLength(40)
+                        .maxStringLength(MAX_BODY_BYTES).maxDocumentLength(MAX_BODY_BYTES).build())
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build();
+        this.reader = JsonMapper.builder(factory)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .build();
+    }
+
+    /** The infnos served. */
+    public Set<String> infnos() {
+        return Set.copyOf(transactions.keySet());
+    }
+
+    /** Processes one call; never throws. */
+    public byte[] call(byte[] body, String accessKey, String signature) {
+        Instant receivedAt = clock.instant();
+        LocalDateTime received = LocalDateTime.ofInstant(receivedAt, clock.getZone());
+        String admdvs = null;
+        try {
+            InstitutionKeys.Key key = authenticate(body, accessKey, signature, receivedAt);
+            Envelope envelope = envelope(body, key, receivedAt, received);
+            admdvs = envelope.call().institutionAdmdvs();
+            return process(envelope, body, received);
+        } catch (FsiRefusal refusal) {
+            return replies.failure(admdvs, received, now(), refusal.errMsg());
+        } catch (RuntimeException e) {
+            String reference = UUID.randomUUID().toString().substring(0, 8);
+            log.error("FSI call failed unexpectedly (reference {})", reference, e);
+            return replies.failure(admdvs, received, now(), "系统内部错误，本笔交易未处理，请稍后重试（参考号 " + reference + "）");
+        }
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.now(clock);
+    }
+
+    private InstitutionKeys.Key authenticate(byte[] body, String accessKey, String signature, Instant now) {
+        if (accessKey == null || accessKey.isBlank() || signature == null || signature.isBlank()) {
+            throw new FsiRefusal("缺少签名：请求头须带 x-ca-key（机构访问密钥）和 x-ca-signature（时间戳:HMAC-SM3 签名）");
+        }
+        if (body.length > MAX_BODY_BYTES) {
+            throw new FsiRefusal("报文过大：" + body.length + " 字节，上限 " + MAX_BODY_BYTES + " 字节；费用明细请分批上传");
+        }
+        int colon = signature.indexOf(':');
+        long timestamp;
+        try {
+            timestamp = Long.parseLong(signature.substring(0, Math.max(colon, 0)).trim());
+        } catch (NumberFormatException e) {
+            throw new FsiRefusal("x-ca-signature 格式应为 <unix 秒>:<十六进制 HMAC-SM3>");
+        }
+        long skew = Math.abs(now.getEpochSecond() - timestamp);
+        if (skew > MAX_SKEW_SECONDS) {
+            throw new FsiRefusal("签名时间戳与平台时间相差 " + skew + " 秒，超过 ±" + MAX_SKEW_SECONDS + " 秒；请校准时钟后重新签名");
+        }
+        if (accessKey.length() > 64) {
+            throw new FsiRefusal("x-ca-key 无效或已停用");
+        }
+        InstitutionKeys.Key key = keys.find(accessKey.trim()).orElseThrow(() -> new FsiRefusal("x-ca-key 无效或已停用"));
+        if (!HmacSm3.verify(key.secret(), timestamp, body, signature.substring(colon + 1).trim())) {
+            throw new FsiRefusal("签名不正确：x-ca-signature 须为 HMAC-SM3(密钥, 时间戳 + \"\\n\" + 报文原文) 的十六进制");
+        }
+        return key;
+    }
+
+    private record Envelope(FsiCall call, FsiTransaction transaction) {}
+
+    private Envelope envelope(byte[] body, InstitutionKeys.Key key, Instant receivedAt, LocalDateTime received) {
+        JsonNode root;
+        try {
+            root = reader.readTree(body);
+        } catch (JacksonException e) {
+            throw new FsiRefusal("报文不是合法的 JSON：" + firstLine(e.getOriginalMessage()));
+        }
+        if (root == null || !root.isObject()) {
+            throw new FsiRefusal("报文应为 JSON 对象");
+        }
+        FsiNode env = new FsiNode(root, "");
+        String infno = env.text("infno", 6);
+        FsiTransaction transaction = transactions.get(infno);
+        if (transaction == null) {
+            throw FsiRefusal.field("infno", "交易编号 " + infno + " 不受理");
+        }
+        String msgid = env.text("msgid", 40);
+        String fixmedinsCode = env.text("fixmedins_code", 30);
+        if (!fixmedinsCode.equals(key.fixmedinsCode())) {
+            throw FsiRefusal.field("fixmedins_code", fixmedinsCode + " 与签名密钥所属机构 " + key.fixmedinsCode() + " 不一致");
+        }
+        Institution institution = institution(fixmedinsCode);
+        String mdtrtarea = env.text("mdtrtarea_admvs", 6);
+        String pooling = policies.poolingRegionOn(institution.admdvs(), received.toLocalDate());
+        if (!mdtrtarea.equals(institution.admdvs()) && !mdtrtarea.equals(pooling)) {
+            throw FsiRefusal.field("mdtrtarea_admvs", mdtrtarea + " 不是机构所在医保区划 " + institution.admdvs());
+        }
+        String insuplc = env.optText("insuplc_admdvs", 6);
+        if (insuplc != null && !insuplc.matches("\\d{6}")) {
+            throw FsiRefusal.field("insuplc_admdvs", "应为 6 位医保区划代码");
+        }
+        String infver = env.optText("infver", 10);
+        if (infver != null && !infver.equals("V1.0") && !infver.equals("1.0")) {
+            throw FsiRefusal.field("infver", "接口版本 " + infver + " 不受理，应为 V1.0");
+        }
+        String opterType = env.optCode("opter_type", OPTER_TYPES);
+        String opter = env.text("opter", 30);
+        String opterName = env.text("opter_name", 50);
+        String infTime = env.optText("inf_time", 19);
+        if (infTime != null) {
+            try {
+                LocalDateTime.parse(infTime, INF_TIME);
+            } catch (DateTimeParseException e) {
+                throw FsiRefusal.field("inf_time", "格式应为 yyyy-MM-dd HH:mm:ss");
+            }
+        }
+        String signNo = env.optText("sign_no", 30);
+        FsiNode input = env.object("input");
+        FsiCall call = new FsiCall(infno, msgid, fixmedinsCode, institution.name(), institution.admdvs(), insuplc, opter,
+                opterName, opterType, signNo, new FsiNode(input.json(), ""), receivedAt, received);
+        return new Envelope(call, transaction);
+    }
+
+    private Institution institution(String code) {
+        Instant now = clock.instant();
+        CachedInstitution cached = institutionCache.get(code);
+        if (cached != null && cached.checkedAt().plusSeconds(60).isAfter(now)) {
+            return cached.institution();
+        }
+        Institution institution = institutions.find(code, LocalDateTime.ofInstant(now, clock.getZone()).toLocalDate())
+                .orElseThrow(() -> FsiRefusal.field("fixmedins_code", "机构 " + code + " 不是有效的定点医药机构"));
+        institutionCache.put(code, new CachedInstitution(institution, now));
+        return institution;
+    }
+
+    private byte[] process(Envelope envelope, byte[] body, LocalDateTime received) {
+        FsiCall call = envelope.call();
+        byte[] sha = sha256(body);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Outcome outcome = tx.execute(status -> {
+                    Optional<FsiMessages.Stored> stored = messages.find(call.fixmedinsCode(), call.msgid());
+                    if (stored.isPresent()) {
+                        return replay(stored.get(), sha, call);
+                    }
+                    byte[] reply;
+                    try {
+                        Object output = envelope.transaction().handle(call);
+                        reply = replies.success(call.institutionAdmdvs(), received, now(), output);
+                    } catch (FsiRefusal refusal) {
+                        status.setRollbackOnly();
+                        return new Outcome(null, refusal);
+                    }
+                    if (!messages.store(call.fixmedinsCode(), call.msgid(), call.infno(), sha, 0, reply, call.receivedAt())) {
+                        status.setRollbackOnly();
+                        return Outcome.RACE;
+                    }
+                    return new Outcome(reply, null);
+                });
+                if (outcome == Outcome.RACE) {
+                    continue;
+                }
+                if (outcome.refusal() != null) {
+                    return storeRefusal(call, sha, received, outcome.refusal());
+                }
+                return outcome.reply();
+            } catch (ConcurrencyFailureException e) {
+                // Deadlock or serialisation failure between two calls: nothing was kept; try again.
+                if (attempt >= 5) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private record Outcome(byte[] reply, FsiRefusal refusal) {
+        static final Outcome RACE = new Outcome(null, null);
+    }
+
+    private Outcome replay(FsiMessages.Stored stored, byte[] sha, FsiCall call) {
+        if (!MessageDigest.isEqual(stored.bodySha256(), sha)) {
+            throw FsiRefusal.field("msgid", "报文ID " + call.msgid() + " 已用于另一笔报文（" + stored.infno()
+                    + "），内容不同；每笔新交易须使用新的 msgid");
+        }
+        return new Outcome(stored.reply(), null);
+    }
+
+    /** A refused call is answered the same way when replayed: its reply is stored, nothing else is. */
+    private byte[] storeRefusal(FsiCall call, byte[] sha, LocalDateTime received, FsiRefusal refusal) {
+        byte[] reply = replies.failure(call.institutionAdmdvs(), received, now(), refusal.errMsg());
+        Boolean stored;
+        try {
+            stored = tx.execute(status -> messages.store(call.fixmedinsCode(), call.msgid(), call.infno(), sha, -1, reply,
+                    call.receivedAt()));
+        } catch (DataIntegrityViolationException e) {
+            stored = false;
+        }
+        if (Boolean.TRUE.equals(stored)) {
+            return reply;
+        }
+        return messages.find(call.fixmedinsCode(), call.msgid())
+                .map(s -> MessageDigest.isEqual(s.bodySha256(), sha) ? s.reply() : reply)
+                .orElse(reply);
+    }
+
+    private static byte[] sha256(byte[] body) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(body);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "无法解析";
+        }
+        String line = message.lines().findFirst().orElse(message);
+        return line.length() > 120 ? line.substring(0, 120) + "…" : line;
+    }
+}

@@ -1,0 +1,36 @@
+package org.yibao.server.gateway.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The idempotency record of processed messages (table {@code fsi_message}). */
+@Component
+class FsiMessages {
+
+    record Stored(String infno, byte[] bodySha256, byte[] reply) {}
+
+    private final JdbcClient jdbc;
+
+    FsiMessages(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Stored> find(String fixmedinsCode, String msgid) {
+        return jdbc.sql("select infno, body_sha256, reply from fsi_message where fixmedins_code = ? and msgid = ?")
+                .params(fixmedinsCode, msgid)
+                .query((rs, n) -> new Stored(rs.getString(1), rs.getBytes(2), rs.getBytes(3)))
+                .optional();
+    }
+
+    /** Stores the reply; false when another call stored one for this msgid first (the caller rolls back). */
+    boolean store(String fixmedinsCode, String msgid, String infno, byte[] sha256, int infcode, byte[] reply, Instant at) {
+        return jdbc.sql("""
+                        insert into fsi_message (fixmedins_code, msgid, infno, body_sha256, infcode, reply, received_at)
+                        values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
+                .params(fixmedinsCode, msgid, infno, sha256, infcode, reply, Timestamp.from(at))
+                .update() == 1;
+    }
+}

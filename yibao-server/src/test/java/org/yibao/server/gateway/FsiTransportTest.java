@@ -1,0 +1,122 @@
+package org.yibao.server.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.yibao.server.IntegrationTest;
+import org.yibao.server.support.FsiClient;
+import org.yibao.server.support.FsiClients;
+
+/** NATIONAL_INTERFACE §1–§2: signatures, timestamps, the envelope and msgid idempotency, over real HTTP. */
+@IntegrationTest
+class FsiTransportTest {
+
+    @Autowired
+    FsiClients fsi;
+    @Autowired
+    JdbcClient jdbc;
+
+    private static Map<String, Object> signIn() {
+        return Map.of("signIn", Map.of("opter_no", "OP001", "mac", "00-16-3E-00-00-01", "ip", "10.0.0.8"));
+    }
+
+    private long signIns() {
+        return jdbc.sql("select count(*) from fsi_sign_in").query(Long.class).single();
+    }
+
+    @Test
+    void aSignedSignInIsAnsweredWithTheEnvelopeOfTheSpec() {
+        FsiClient his = fsi.as("H99010000003");
+        FsiClient.Reply reply = his.call("9001", signIn()).ok();
+
+        var json = reply.json();
+        assertThat(json.get("infcode").isNumber()).isTrue();
+        assertThat(json.get("err_msg").isNull()).isTrue();
+        assertThat(json.get("inf_refmsgid").asString()).matches("990100\\d{24}");
+        assertThat(json.get("refmsg_time").asString()).matches("\\d{17}");
+        assertThat(json.get("respond_time").asString()).matches("\\d{17}");
+        assertThat(json.has("warn_msg")).isTrue();
+        assertThat(reply.output().get("signinoutb").get("sign_no").asString()).isNotBlank();
+    }
+
+    @Test
+    void withoutAValidSignatureNothingIsProcessed() {
+        FsiClient his = fsi.as("H99010000003");
+        byte[] body = FsiClient.bytes(his.envelope("9001", his.newMsgid(), null, signIn()));
+        long before = signIns();
+        long now = System.currentTimeMillis() / 1000;
+
+        assertThat(his.sendSigned(body, null, null).refused().errMsg()).contains("x-ca-key", "x-ca-signature");
+        assertThat(his.sendSigned(body, his.accessKey(), now + ":" + "00".repeat(32)).refused().errMsg()).contains("签名不正确");
+        assertThat(his.sendSigned(body, "NO-SUCH-KEY", now + ":" + HmacSm3.sign(his.secret(), now, body)).refused().errMsg())
+                .contains("x-ca-key 无效");
+        assertThat(his.sendSigned(body, his.accessKey(), "abc").refused().errMsg()).contains("格式");
+        // Signed over another body: the signature covers the exact bytes.
+        byte[] other = new String(body, StandardCharsets.UTF_8).replace("OP001", "OP002").getBytes(StandardCharsets.UTF_8);
+        assertThat(his.sendSigned(other, his.accessKey(), now + ":" + HmacSm3.sign(his.secret(), now, body)).refused().errMsg())
+                .contains("签名不正确");
+        // Another institution's key cannot sign for this one.
+        FsiClient otherHis = fsi.as("H99010000001");
+        assertThat(otherHis.send(body).refused().errMsg()).contains("fixmedins_code", "H99010000001");
+        assertThat(signIns()).isEqualTo(before);
+    }
+
+    @Test
+    void timestampsOutsideFiveMinutesAreRefusedAndUpperCaseHexIsAccepted() {
+        FsiClient his = fsi.as("H99010000003");
+        long now = System.currentTimeMillis() / 1000;
+        byte[] body = FsiClient.bytes(his.envelope("9001", his.newMsgid(), null, signIn()));
+
+        for (long ts : new long[] {now - 301, now + 301, now - 3600}) {
+            assertThat(his.sendSigned(body, his.accessKey(), ts + ":" + HmacSm3.sign(his.secret(), ts, body)).refused().errMsg())
+                    .contains("±300");
+        }
+        long ts = now - 200;
+        his.sendSigned(body, his.accessKey(), ts + ":" + HmacSm3.sign(his.secret(), ts, body).toUpperCase()).ok();
+    }
+
+    @Test
+    void aReplayGetsTheOriginalReplyByteForByteAndAnotherBodyWithTheSameMsgidIsRefused() {
+        FsiClient his = fsi.as("H99010000003");
+        String msgid = his.newMsgid();
+        byte[] body = FsiClient.bytes(his.envelope("9001", msgid, null, signIn()));
+        long before = signIns();
+
+        FsiClient.Reply first = his.send(body).ok();
+        FsiClient.Reply again = his.send(body).ok();   // signed again with a fresh timestamp, as a retrying client does
+
+        assertThat(again.raw()).isEqualTo(first.raw());
+        assertThat(signIns()).isEqualTo(before + 1);
+
+        byte[] changed = FsiClient.bytes(his.envelope("9001", msgid, null,
+                Map.of("signIn", Map.of("opter_no", "OP009", "mac", "x", "ip", "y"))));
+        assertThat(his.send(changed).refused().errMsg()).contains("msgid", msgid, "已用于另一笔报文");
+        assertThat(signIns()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void envelopeProblemsAreNamed() {
+        FsiClient his = fsi.as("H99010000003");
+        assertThat(his.send("{not json".getBytes(StandardCharsets.UTF_8)).refused().errMsg()).contains("JSON");
+        assertThat(his.send("[1,2]".getBytes(StandardCharsets.UTF_8)).refused().errMsg()).contains("JSON 对象");
+        assertThat(his.call("7777", signIn()).refused().errMsg()).contains("infno", "7777");
+
+        Map<String, Object> env = new java.util.LinkedHashMap<>(his.envelope("9001", his.newMsgid(), null, signIn()));
+        env.put("mdtrtarea_admvs", "980100");
+        assertThat(his.send(FsiClient.bytes(env)).refused().errMsg()).contains("mdtrtarea_admvs", "980100");
+        env = new java.util.LinkedHashMap<>(his.envelope("9001", his.newMsgid(), null, signIn()));
+        env.remove("opter");
+        assertThat(his.send(FsiClient.bytes(env)).refused().errMsg()).contains("opter", "必填");
+        env = new java.util.LinkedHashMap<>(his.envelope("9001", his.newMsgid(), null, signIn()));
+        env.put("input", "x");
+        assertThat(his.send(FsiClient.bytes(env)).refused().errMsg()).contains("input", "对象");
+        // Duplicate keys are refused rather than guessed at.
+        String dup = new String(FsiClient.bytes(his.envelope("9001", his.newMsgid(), null, signIn())), StandardCharsets.UTF_8)
+                .replaceFirst("\\{", "{\"infno\":\"9002\",");
+        assertThat(his.send(dup.getBytes(StandardCharsets.UTF_8)).refused().errMsg()).contains("JSON");
+    }
+}
