@@ -51,8 +51,11 @@ public class Catalogue {
     private final AuditTrail audit;
     private final AuditQueries auditQueries;
     private final Clock clock;
+    private final SettlementCatalogue settlementCatalogue;
 
-    Catalogue(JdbcClient jdbc, Regions regions, AuditTrail audit, AuditQueries auditQueries, Clock clock) {
+    Catalogue(JdbcClient jdbc, Regions regions, AuditTrail audit, AuditQueries auditQueries, Clock clock,
+              SettlementCatalogue settlementCatalogue) {
+        this.settlementCatalogue = settlementCatalogue;
         this.jdbc = jdbc;
         this.regions = regions;
         this.audit = audit;
@@ -116,6 +119,7 @@ public class Catalogue {
         }
         CatalogueItem created = insert(d, d.validFrom() == null ? LocalDate.now(clock) : d.validFrom());
         audit.record("CREATE", ENTITY, key(d.admdvs(), d.medListCodg()), created.validFrom(), null, created);
+        settlementCatalogue.changed(d.admdvs());
         return created;
     }
 
@@ -135,6 +139,7 @@ public class Catalogue {
                 .params(from, admdvs, medListCodg, current.validFrom()).update();
         CatalogueItem next = insert(keyed, from);
         audit.record("UPDATE", ENTITY, key(admdvs, medListCodg), from, current, next);
+        settlementCatalogue.changed(admdvs);
         return next;
     }
 

@@ -112,6 +112,64 @@ public class Persons {
                                 rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class), rs.getString(7), instant(rs, 8))).list()));
     }
 
+    /**
+     * The person and their benefit facts in force on {@code date}, in one query (settlement runs it for
+     * every visit). Identity, recognition, contract and binding end dates are inclusive.
+     */
+    public Optional<SettlementFacts> settlementFacts(String personNo, LocalDate date) {
+        return jdbc.sql("select " + COLUMNS.replace("psn_no,", "p.psn_no,") + """
+                        ,
+                               exists (select 1 from personal_account a where a.psn_no = p.psn_no),
+                               (select string_agg(psn_idet_type, ',') from person_identity i
+                                 where i.psn_no = p.psn_no and i.begin_date <= :d and (i.end_date is null or i.end_date >= :d)),
+                               (select string_agg(dise_key, ',') from chronic_recognition r
+                                 where r.psn_no = p.psn_no and r.cancelled_at is null and r.begin_date <= :d and r.end_date >= :d),
+                               (select kind || ',' || community_code || ',' || coalesce(district_code, '') || ',' || coalesce(city_code, '')
+                                  from family_doctor_contract f
+                                 where f.psn_no = p.psn_no and f.cancelled_at is null and f.begin_date <= :d and f.end_date >= :d
+                                 order by f.begin_date desc, f.id desc limit 1),
+                               (select string_agg(binder_psn_no, ',' order by bound_at, id) from mutual_aid_binding b
+                                 where b.member_psn_no = p.psn_no and b.unbound_at is null and b.valid_from <= :d
+                                   and (b.valid_to is null or b.valid_to >= :d)),
+                               (select string_agg(category || ':' || treatment_admdvs, ',' order by begin_date) from xr_filing x
+                                 where x.psn_no = p.psn_no and x.cancelled_at is null and x.begin_date <= :d
+                                   and (x.end_date is null or x.end_date >= :d))
+                        from person p where p.psn_no = :psn and p.valid_from <= :d and (p.valid_to is null or p.valid_to > :d)""")
+                .param("psn", personNo).param("d", date)
+                .query((rs, n) -> {
+                    Person person = ROW.mapRow(rs, n);
+                    String[] doctor = rs.getString(22) == null ? null : rs.getString(22).split(",", -1);
+                    List<String> hospitals = doctor == null ? List.of()
+                            : java.util.stream.Stream.of(doctor[2], doctor[3]).filter(h -> !h.isEmpty()).toList();
+                    return new SettlementFacts(person, rs.getBoolean(19), split(rs.getString(20)), split(rs.getString(21)),
+                            doctor == null ? null : doctor[0], doctor == null ? null : doctor[1], hospitals,
+                            splitOrdered(rs.getString(23)), splitOrdered(rs.getString(24)));
+                })
+                .optional();
+    }
+
+    /**
+     * Balances of personal accounts, for a settlement that holds the lock of every person involved
+     * (they are read after locking so no other settlement can spend them meanwhile).
+     */
+    public List<SettlementFacts.Balance> balances(List<String> personNos) {
+        if (personNos.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select psn_no, balance from personal_account where psn_no = any(?)")
+                .param(personNos.toArray(String[]::new))
+                .query((rs, n) -> new SettlementFacts.Balance(rs.getString(1), rs.getBigDecimal(2).setScale(2)))
+                .list();
+    }
+
+    private static java.util.Set<String> split(String csv) {
+        return csv == null ? java.util.Set.of() : java.util.Set.of(csv.split(","));
+    }
+
+    private static List<String> splitOrdered(String csv) {
+        return csv == null ? List.of() : java.util.Arrays.stream(csv.split(",")).distinct().toList();
+    }
+
     public List<Identity> identities(String personNo) {
         return jdbc.sql("select psn_idet_type, begin_date, end_date, memo from person_identity where psn_no = ? order by begin_date, id")
                 .param(personNo)

@@ -199,7 +199,8 @@ public class FsiGateway {
         }
         String signNo = env.optText("sign_no", 30);
         FsiNode input = env.object("input");
-        FsiCall call = new FsiCall(infno, msgid, fixmedinsCode, institution.name(), institution.admdvs(), insuplc, opter,
+        FsiCall call = new FsiCall(infno, msgid, fixmedinsCode, institution.name(), institution.admdvs(), pooling,
+                institution.level(), insuplc, opter,
                 opterName, opterType, signNo, new FsiNode(input.json(), ""), receivedAt, received);
         return new Envelope(call, transaction);
     }

@@ -1,0 +1,115 @@
+package org.yibao.server.ledger;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.yibao.engine.money.Money;
+
+/** Posts to the fund ledger inside the caller's transaction (the money write and its entries commit together). */
+@Service
+public class FundLedger {
+
+    /** One line of a posting: debit positive, credit negative. */
+    public record Entry(LedgerAccount account, String subAccount, Money amount) {
+        public Entry {
+            subAccount = subAccount == null ? "" : subAccount;
+        }
+    }
+
+    /** A posting as stored. */
+    public record Posting(long id, String admdvs, String sourceType, String sourceId, Long reversesPostingId, List<Entry> entries) {}
+
+    private final JdbcClient jdbc;
+
+    FundLedger(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Posts balanced entries (zero amounts are left out).
+     *
+     * @throws IllegalArgumentException when the entries do not sum to zero (nothing is written)
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long post(String admdvs, String sourceType, String sourceId, Long reversesPostingId, String memo,
+                     List<Entry> entries, Instant at) {
+        List<Entry> lines = new ArrayList<>();
+        Money sum = Money.ZERO;
+        for (Entry e : entries) {
+            if (!e.amount().isZero()) {
+                lines.add(e);
+                sum = sum.plus(e.amount());
+            }
+        }
+        if (!sum.isZero()) {
+            throw new IllegalArgumentException("posting " + sourceType + " " + sourceId + " does not balance: " + sum);
+        }
+        long id = jdbc.sql("""
+                        insert into ledger_posting (admdvs, posted_at, source_type, source_id, reverses_posting_id, memo)
+                        values (?, ?, ?, ?, ?, ?) returning id""")
+                .params(admdvs, Timestamp.from(at), sourceType, sourceId, reversesPostingId, memo)
+                .query(Long.class).single();
+        if (!lines.isEmpty()) {
+            // One statement: the balance trigger checks the posting after it.
+            StringBuilder sql = new StringBuilder("insert into ledger_entry (posting_id, line, account, sub_account, amount) values ");
+            List<Object> params = new ArrayList<>();
+            for (int i = 0; i < lines.size(); i++) {
+                sql.append(i == 0 ? "(?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?)");
+                Entry e = lines.get(i);
+                params.add(id);
+                params.add(i + 1);
+                params.add(e.account().name());
+                params.add(e.subAccount());
+                params.add(e.amount().toBigDecimal());
+            }
+            jdbc.sql(sql.toString()).params(params).update();
+        }
+        return id;
+    }
+
+    /** Posts the mirror of a posting (every amount negated), pointing to it. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long reverse(long postingId, String sourceType, String sourceId, String memo, Instant at) {
+        Posting original = find(postingId).orElseThrow(() -> new IllegalArgumentException("no ledger posting " + postingId));
+        List<Entry> mirror = original.entries().stream()
+                .map(e -> new Entry(e.account(), e.subAccount(), e.amount().negate())).toList();
+        return post(original.admdvs(), sourceType, sourceId, postingId, memo, mirror, at);
+    }
+
+    public Optional<Posting> find(long postingId) {
+        return jdbc.sql("select id, admdvs, source_type, source_id, reverses_posting_id from ledger_posting where id = ?")
+                .param(postingId)
+                .query((rs, n) -> new Posting(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        (Long) rs.getObject(5, Long.class), entries(rs.getLong(1))))
+                .optional();
+    }
+
+    /** The posting written for a source (e.g. SETTLEMENT and a setl_id). */
+    public Optional<Long> postingOf(String sourceType, String sourceId) {
+        return jdbc.sql("select id from ledger_posting where source_type = ? and source_id = ? order by id limit 1")
+                .params(sourceType, sourceId).query(Long.class).optional();
+    }
+
+    private List<Entry> entries(long postingId) {
+        return jdbc.sql("select account, sub_account, amount from ledger_entry where posting_id = ? order by line")
+                .param(postingId)
+                .query((rs, n) -> new Entry(LedgerAccount.valueOf(rs.getString(1)), rs.getString(2), Money.of(rs.getBigDecimal(3))))
+                .list();
+    }
+
+    /** Balance of an account (all sub-accounts when {@code subAccount} is null) in a region. */
+    public Money balance(String admdvs, LedgerAccount account, String subAccount) {
+        BigDecimal b = jdbc.sql("""
+                        select coalesce(sum(e.amount), 0) from ledger_entry e join ledger_posting p on p.id = e.posting_id
+                        where p.admdvs = ? and e.account = ? and (cast(? as varchar) is null or e.sub_account = ?)""")
+                .params(admdvs, account.name(), subAccount, subAccount).query(BigDecimal.class).single();
+        return Money.of(b);
+    }
+}

@@ -1,0 +1,30 @@
+package org.yibao.server.ledger;
+
+/**
+ * Accounts of the fund ledger. A settlement credits the institution's receivable with its whole
+ * medical fee and debits who pays it: each fund, the personal accounts, the patient's cash and the
+ * part the institution bears. What the insurer side owes the institution is therefore the receivable
+ * less the patient's cash and the borne part (= the funds and the personal accounts).
+ */
+public enum LedgerAccount {
+    /** 基本医疗保险统筹基金, sub-account: insutype (310, 390). */
+    BASIC_POOL,
+    /** 公务员医疗补助. */
+    CIVIL_SERVANT,
+    /** 大额医疗费用补助. */
+    LARGE_AMOUNT,
+    /** 城乡居民大病保险. */
+    SERIOUS_ILLNESS,
+    /** 医疗救助. */
+    MEDICAL_ASSISTANCE,
+    /** Other funds. */
+    OTHER_FUND,
+    /** 个人账户 (own and mutual-aid payments). */
+    PERSONAL_ACCOUNTS,
+    /** Medical fees of the institution's settlements (credit); sub-account: fixmedins_code. */
+    INSTITUTION_RECEIVABLE,
+    /** The patient's cash paid at the institution; sub-account: fixmedins_code. */
+    PATIENT_CASH,
+    /** The part the institution bears itself (free health check); sub-account: fixmedins_code. */
+    INSTITUTION_BORNE
+}

@@ -1,0 +1,234 @@
+package org.yibao.server.settlement.internal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.yibao.engine.benefit.SetlInfo;
+import org.yibao.engine.benefit.Visit;
+import org.yibao.engine.money.Money;
+import org.yibao.engine.policy.InstitutionLevel;
+import org.yibao.server.insured.SettlementFacts;
+import org.yibao.server.institution.Institutions;
+import org.yibao.server.platform.fsi.FsiCall;
+import org.yibao.server.platform.fsi.FsiNode;
+import org.yibao.server.platform.fsi.FsiRefusal;
+import org.yibao.server.platform.fsi.FsiTransaction;
+
+/**
+ * Fee lines, pre-settlement, settlement, reversal and look-ups (NATIONAL_INTERFACE §3): 2204/2205,
+ * 2206/2206A, 2207/2207A, 2208 for outpatient visits; 2301/2302, 2303, 2304, 2305 for stays; 5203.
+ */
+@Component
+class SettlementTransactions implements FsiTransaction {
+
+    static final Set<String> OUTPATIENT_MED_TYPES = Set.of("11", "12", "13", "14", "41", "51");
+
+    private final Visits visits;
+    private final FeeLines feeLines;
+    private final FeeUploads uploads;
+    private final Settler settler;
+    private final Institutions institutions;
+    private final JdbcClient jdbc;
+
+    SettlementTransactions(Visits visits, FeeLines feeLines, FeeUploads uploads, Settler settler, Institutions institutions,
+                           JdbcClient jdbc) {
+        this.visits = visits;
+        this.feeLines = feeLines;
+        this.uploads = uploads;
+        this.settler = settler;
+        this.institutions = institutions;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public List<String> infnos() {
+        return List.of("2204", "2205", "2206", "2206A", "2207", "2207A", "2208", "2301", "2302", "2303", "2304", "2305", "5203");
+    }
+
+    @Override
+    public Object handle(FsiCall call) {
+        return switch (call.infno()) {
+            case "2204" -> Map.of("result", uploads.upload(call, false));
+            case "2301" -> Map.of("result", uploads.upload(call, true));
+            case "2205" -> cancelFees(call, false);
+            case "2302" -> cancelFees(call, true);
+            case "2206", "2206A" -> settle(call, true, false);
+            case "2207", "2207A" -> settle(call, false, false);
+            case "2303" -> settle(call, true, true);
+            case "2304" -> settle(call, false, true);
+            case "2208" -> reverse(call, false);
+            case "2305" -> reverse(call, true);
+            case "5203" -> query(call);
+            default -> throw new IllegalArgumentException(call.infno());
+        };
+    }
+
+    private Object cancelFees(FsiCall call, boolean inpatient) {
+        FsiNode data = call.input().object("data");
+        String mdtrtId = data.text("mdtrt_id", 30);
+        Visits.Visit visit = visits.lockOwn(call, mdtrtId, data.text("psn_no", 30), "data");
+        FeeUploads.requireOpen(visit, inpatient);
+        String which = inpatient ? data.text("feedetl_sn", 30) : data.text("chrg_bchno", 30);
+        boolean all = "0000".equals(which);
+        int cancelled = inpatient ? feeLines.cancel(mdtrtId, null, all ? null : which, null)
+                : feeLines.cancel(mdtrtId, all ? null : which, null, null);
+        if (cancelled == 0) {
+            throw FsiRefusal.field("data." + (inpatient ? "feedetl_sn" : "chrg_bchno"), "就诊 " + mdtrtId + " 没有"
+                    + (all ? "" : (inpatient ? "流水号 " : "收费批次 ") + which + " 的") + "未结算费用明细可撤销");
+        }
+        return Map.of("cancelled", cancelled);
+    }
+
+    private Object settle(FsiCall call, boolean pre, boolean inpatient) {
+        FsiNode data = call.input().object("data");
+        String psnNo = data.text("psn_no", 30);
+        String mdtrtId = data.text("mdtrt_id", 30);
+        Money medfee = data.money("medfee_sumamt");
+        String setlway = data.optText("psn_setlway", 2);
+        boolean acctUsed = data.flag("acct_used_flag", false);
+        String insutype = data.optText("insutype", 3);
+        String certType = data.optText("mdtrt_cert_type", 2);
+        data.optText("mdtrt_cert_no", 100);
+        boolean mid = inpatient && data.flag("mid_setl_flag", false);
+        String chrgBchno = inpatient ? null : data.optText("chrg_bchno", 30);
+        String invono = data.optText("invono", 60);
+        Money fulamt = data.optMoney("fulamt_ownpay_amt");
+        Money overlmt = data.optMoney("overlmt_selfpay");
+        Money preselfpay = data.optMoney("preselfpay_amt");
+        Money inscp = data.optMoney("inscp_scp_amt");
+        String medTypeGiven = inpatient ? data.optText("med_type", 6) : data.code("med_type", OUTPATIENT_MED_TYPES);
+
+        Visits.Visit visit = visits.lockOwn(call, mdtrtId, psnNo, "data");
+        FeeUploads.requireOpen(visit, inpatient);
+        if (inpatient && !mid && visit.status() != Visits.Status.DISCHARGED) {
+            throw FsiRefusal.field("data.mdtrt_id", "住院就诊 " + mdtrtId + " 尚未办理出院，出院结算前请先上传出院信息（2402）；"
+                    + "在院期间结算请送 mid_setl_flag=1");
+        }
+        String medType = medTypeGiven != null ? medTypeGiven : visit.medType();
+        List<FeeLines.Stored> lines = new ArrayList<>();
+        for (FeeLines.Stored s : feeLines.active(mdtrtId)) {
+            if (s.setlId() == null && (chrgBchno == null || "0000".equals(chrgBchno) || chrgBchno.equals(s.chrgBchno()))) {
+                lines.add(s);
+            }
+        }
+        if (lines.isEmpty()) {
+            throw FsiRefusal.field("data.mdtrt_id", "就诊 " + mdtrtId + " 没有待结算的费用明细，请先上传（" + (inpatient ? "2301" : "2204") + "）");
+        }
+        LocalDate date = inpatient ? (mid ? call.now().toLocalDate() : visit.endtime().toLocalDate()) : visit.begntime().toLocalDate();
+        SettlementFacts facts = settler.facts(call, psnNo, date, "data");
+        Settler.checkInsutype(facts, insutype, "data");
+        Settler.checkBenefitStatus(facts, date);
+        Visit engineVisit = new Visit(medType, setlway, call.fixmedinsCode(), Settler.level(call), call.institutionPooling(),
+                facts.person().insuredAdmdvs(), visit.diseCodg(), visit.begntime().toLocalDate(), inpatient ? date : null, mid,
+                visit.stayDeductibleUsed(), referral(mdtrtId, date), filing(facts, call), acctUsed);
+        Settler.Computed c = settler.compute(call, facts, engineVisit, lines, !pre);
+        SetlInfo s = c.result().setlinfo();
+        Settler.checkClientSums(s, medfee, pre ? null : fulamt, pre ? null : overlmt, pre ? null : preselfpay, pre ? null : inscp);
+        String clrType = Settler.clrType(visit.kind(), medType);
+        String procInfo = c.result().explanation().toChinese();
+        if (pre) {
+            return reply(settler.setlinfo(null, mdtrtId, facts, call.now(), certType, medType, clrType, s, call.msgid(), procInfo),
+                    Settler.setldetail(c.result().setldetail()));
+        }
+        String setlId = settler.store(call, visit, c, medType, mid, invono, certType);
+        feeLines.settled(mdtrtId, c.serials(), setlId);
+        if (mid) {
+            visits.addStayDeductible(mdtrtId, s.actPayDedc());
+        } else {
+            visits.status(mdtrtId, Visits.Status.SETTLED, call.receivedAt());
+        }
+        return reply(settler.setlinfo(setlId, mdtrtId, facts, call.now(), certType, medType, clrType, s, call.msgid(), procInfo),
+                Settler.setldetail(c.result().setldetail()));
+    }
+
+    /** The referral this visit consumed (R-INS-5), as the engine sees it. */
+    private Visit.Referral referral(String mdtrtId, LocalDate date) {
+        return jdbc.sql("select from_fixmedins_code from referral where consumed_by_mdtrt_id = ? and cancelled_at is null limit 1")
+                .param(mdtrtId).query(String.class).optional()
+                .flatMap(from -> institutions.find(from, date))
+                .filter(i -> i.level() != null)
+                .map(i -> new Visit.Referral(i.fixmedinsCode(), InstitutionLevel.of(i.level())))
+                .orElse(null);
+    }
+
+    /** The person's cross-region filing for the institution's region (R-XR-1), when care is outside the insured region. */
+    private static Visit.CrossRegionFiling filing(SettlementFacts facts, FsiCall call) {
+        if (call.institutionPooling().equals(facts.person().insuredAdmdvs())) {
+            return Visit.CrossRegionFiling.NONE;
+        }
+        for (String f : facts.crossRegionFilings()) {
+            String[] parts = f.split(":");
+            if (parts.length == 2 && parts[1].equals(call.institutionPooling())) {
+                return switch (parts[0]) {
+                    case "RETIREE_RESETTLED", "LONG_TERM_RESIDENT", "POSTED_WORKER" -> Visit.CrossRegionFiling.LONG_TERM;
+                    case "REFERRAL" -> Visit.CrossRegionFiling.REFERRAL;
+                    default -> Visit.CrossRegionFiling.OTHER_TEMPORARY;
+                };
+            }
+        }
+        return Visit.CrossRegionFiling.NONE;
+    }
+
+    private Object reverse(FsiCall call, boolean inpatient) {
+        FsiNode data = call.input().object("data");
+        String setlId = data.text("setl_id", 30);
+        String mdtrtId = data.text("mdtrt_id", 30);
+        String psnNo = data.text("psn_no", 30);
+        Visits.Visit visit = visits.lockOwn(call, mdtrtId, psnNo, "data");
+        Settler.Stored original = settler.find(setlId).filter(s -> s.mdtrtId().equals(mdtrtId))
+                .orElseThrow(() -> FsiRefusal.field("data.setl_id", "结算 " + setlId + " 不存在或不属于就诊 " + mdtrtId));
+        if (inpatient != (visit.kind() == Visits.Kind.INPATIENT)) {
+            throw FsiRefusal.field("data.mdtrt_id", "就诊 " + mdtrtId + " 请用" + (inpatient ? " 2208 撤销门诊结算" : " 2305 撤销住院结算"));
+        }
+        return reverseStored(call, visit, original);
+    }
+
+    /** Reverses a stored settlement of a locked visit and answers with the mirror (also used by 2601). */
+    Object reverseStored(FsiCall call, Visits.Visit visit, Settler.Stored original) {
+        if (visit.kind() == Visits.Kind.INPATIENT && original.mid() && original.reversedBy() == null) {
+            boolean later = jdbc.sql("select exists (select 1 from settlement where mdtrt_id = ? and setl_id > ? and reverses_setl_id is null and reversed_by is null)")
+                    .params(visit.mdtrtId(), original.setlId()).query(Boolean.class).single();
+            if (later) {
+                throw FsiRefusal.field("data.setl_id", "中途结算 " + original.setlId() + " 之后还有未撤销的结算，请先撤销后面的结算");
+            }
+        }
+        String reversalId = settler.reverse(call, original);
+        feeLines.unsettled(original.setlId());
+        if (original.mid()) {
+            visits.addStayDeductible(visit.mdtrtId(), original.info().actPayDedc().negate());
+        } else if (visit.status() == Visits.Status.SETTLED) {
+            visits.status(visit.mdtrtId(), visit.kind() == Visits.Kind.INPATIENT ? Visits.Status.DISCHARGED : Visits.Status.REGISTERED,
+                    call.receivedAt());
+        }
+        Settler.Stored mirror = settler.find(reversalId).orElseThrow();
+        SettlementFacts facts = settler.facts(call, original.psnNo(), original.setlTime().toLocalDate(), "data");
+        return reply(settler.setlinfo(reversalId, visit.mdtrtId(), facts, mirror.setlTime(), null, mirror.medType(),
+                mirror.clrType(), mirror.info(), mirror.medinsSetlId(), mirror.setlProcInfo()), settler.storedDetail(reversalId));
+    }
+
+    private Object query(FsiCall call) {
+        FsiNode data = call.input().object("data");
+        String setlId = data.text("setl_id", 30);
+        String psnNo = data.text("psn_no", 30);
+        String mdtrtId = data.optText("mdtrt_id", 30);
+        Settler.Stored s = settler.find(setlId)
+                .filter(x -> x.fixmedinsCode().equals(call.fixmedinsCode()) && x.psnNo().equals(psnNo)
+                        && (mdtrtId == null || x.mdtrtId().equals(mdtrtId)))
+                .orElseThrow(() -> FsiRefusal.field("data.setl_id", "结算 " + setlId + " 不存在或不属于本机构的该人员"));
+        SettlementFacts facts = settler.facts(call, psnNo, s.setlTime().toLocalDate(), "data");
+        return reply(settler.setlinfo(s.setlId(), s.mdtrtId(), facts, s.setlTime(), null, s.medType(), s.clrType(), s.info(),
+                s.medinsSetlId(), s.setlProcInfo()), settler.storedDetail(s.setlId()));
+    }
+
+    private static Map<String, Object> reply(Map<String, Object> setlinfo, List<Map<String, Object>> setldetail) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("setlinfo", setlinfo);
+        out.put("setldetail", setldetail);
+        return out;
+    }
+}

@@ -1,0 +1,614 @@
+package org.yibao.server.settlement.internal;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.yibao.engine.benefit.Accumulators;
+import org.yibao.engine.benefit.BenefitEngine;
+import org.yibao.engine.benefit.FeeLine;
+import org.yibao.engine.benefit.LineResult;
+import org.yibao.engine.benefit.LineSplitter;
+import org.yibao.engine.benefit.Person;
+import org.yibao.engine.benefit.SetlDetail;
+import org.yibao.engine.benefit.SetlInfo;
+import org.yibao.engine.benefit.SettlementRefused;
+import org.yibao.engine.benefit.SettlementRequest;
+import org.yibao.engine.benefit.SettlementResult;
+import org.yibao.engine.benefit.Visit;
+import org.yibao.engine.money.Money;
+import org.yibao.engine.money.Ratio;
+import org.yibao.engine.policy.InstitutionLevel;
+import org.yibao.engine.policy.RegionPolicy;
+import org.yibao.server.catalog.SettlementCatalogue;
+import org.yibao.server.insured.Persons;
+import org.yibao.server.insured.SettlementFacts;
+import org.yibao.server.ledger.FundLedger;
+import org.yibao.server.ledger.LedgerAccount;
+import org.yibao.server.platform.fsi.FsiCall;
+import org.yibao.server.platform.fsi.FsiRefusal;
+import org.yibao.server.policy.PolicyBook;
+
+/**
+ * Computes and stores settlements (DOMAIN §4, NATIONAL_INTERFACE §3, §5): the person's facts, the
+ * locks of every person whose money or limits the settlement touches, the benefit engine, and the
+ * settlement with its funds, mutual-aid payments, accumulator change, account entries and ledger
+ * posting, all in the caller's transaction.
+ */
+@Component
+class Settler {
+
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    static final String SOURCE = "SETTLEMENT";
+
+    private final JdbcClient jdbc;
+    private final Persons persons;
+    private final PolicyBook policies;
+    private final SettlementCatalogue catalogues;
+    private final FundLedger ledger;
+
+    Settler(JdbcClient jdbc, Persons persons, PolicyBook policies, SettlementCatalogue catalogues, FundLedger ledger) {
+        this.jdbc = jdbc;
+        this.persons = persons;
+        this.policies = policies;
+        this.catalogues = catalogues;
+        this.ledger = ledger;
+    }
+
+    // ---- persons ----
+
+    /** The person on a day; the envelope's insuplc_admdvs, when given, must be the person's insured region. */
+    SettlementFacts facts(FsiCall call, String psnNo, LocalDate date, String path) {
+        SettlementFacts facts = persons.settlementFacts(psnNo, date)
+                .orElseThrow(() -> FsiRefusal.field(path + ".psn_no", "人员 " + psnNo + " 不存在或在 " + date + " 未参保"));
+        if (call.insuplcAdmdvs() != null && !call.insuplcAdmdvs().equals(facts.person().insuredAdmdvs())) {
+            throw FsiRefusal.field("insuplc_admdvs", call.insuplcAdmdvs() + " 不是人员 " + psnNo + " 的参保地 "
+                    + facts.person().insuredAdmdvs());
+        }
+        return facts;
+    }
+
+    static void checkInsutype(SettlementFacts facts, String insutype, String path) {
+        if (insutype != null && !insutype.equals(facts.person().insuranceType())) {
+            throw FsiRefusal.field(path + ".insutype", "险种 " + insutype + " 与人员参保险种 " + facts.person().insuranceType() + " 不一致");
+        }
+    }
+
+    /** R-INS-8: a person under sanction or blacklisted cannot settle. */
+    static void checkBenefitStatus(SettlementFacts facts, LocalDate date) {
+        var p = facts.person();
+        if ("BLACKLISTED".equals(p.status())) {
+            throw new FsiRefusal("FSI-结算失败: 参保人 " + p.personNo() + " 已列入医保失信黑名单，暂停医保待遇"
+                    + (p.statusUntil() == null ? "" : "至 " + p.statusUntil()) + "，本次费用不能医保结算");
+        }
+        if ("SUSPENDED".equals(p.status()) && (p.statusUntil() == null || !date.isAfter(p.statusUntil()))) {
+            throw new FsiRefusal("FSI-结算失败: 参保人 " + p.personNo() + " 医保待遇暂停"
+                    + (p.statusUntil() == null ? "" : "至 " + p.statusUntil()) + "，期间不能医保结算");
+        }
+    }
+
+    /**
+     * Locks every person whose account or yearly limits the settlement uses (the person and the
+     * mutual-aid binders), in one fixed order so that two settlements never wait on each other in a cycle.
+     */
+    void lock(List<String> psnNos) {
+        TreeSet<Long> keys = new TreeSet<>();
+        for (String psnNo : psnNos) {
+            keys.add(0x59420000_00000000L | (psnNo.hashCode() & 0xffffffffL));
+        }
+        for (long key : keys) {
+            jdbc.sql("select pg_advisory_xact_lock(?)").param(key).query((rs, n) -> 1).list();
+        }
+    }
+
+    Person enginePerson(SettlementFacts facts, Map<String, Money> balances) {
+        var p = facts.person();
+        List<Person.MutualAidBinder> binders = new ArrayList<>();
+        for (String binder : facts.binders()) {
+            Money balance = balances.get(binder);
+            if (balance != null) {
+                binders.add(new Person.MutualAidBinder(binder, balance));
+            }
+        }
+        Person.FamilyDoctorContract doctor = facts.familyDoctorCentre() == null ? null
+                : new Person.FamilyDoctorContract(facts.familyDoctorCentre(),
+                        "TRIPLE".equals(facts.familyDoctorKind()) ? facts.familyDoctorHospitals() : List.of());
+        return new Person(p.personNo(), p.insuranceType(), p.personType(), p.sex(), p.birthDate(), facts.identities(),
+                facts.ownAccount() ? balances.getOrDefault(p.personNo(), Money.ZERO) : null, binders,
+                facts.chronicDiseaseKeys(), doctor);
+    }
+
+    Map<String, Money> balances(List<String> psnNos) {
+        Map<String, Money> balances = new HashMap<>();
+        for (SettlementFacts.Balance b : persons.balances(psnNos)) {
+            balances.put(b.psnNo(), Money.of(b.balance()));
+        }
+        return balances;
+    }
+
+    RegionPolicy policy(String insuredAdmdvs, LocalDate date) {
+        return policies.policyOn(insuredAdmdvs, date).orElseThrow(() -> new FsiRefusal(
+                "FSI-结算失败: 参保地 " + insuredAdmdvs + " 没有 " + date.getYear() + " 年的待遇政策，请联系医保经办机构"));
+    }
+
+    // ---- fee lines ----
+
+    /** Splits fee lines (DOMAIN §4.1) as the upload reply states them, refusing the whole call at the first bad line. */
+    List<LineResult> split(FsiCall call, SettlementFacts facts, List<FeeLine> lines, String medType, LocalDateTime begntime) {
+        Person person = enginePerson(facts, Map.of());
+        Visit visit = new Visit(medType == null ? "11" : medType, "01", call.fixmedinsCode(), level(call),
+                call.institutionPooling(), facts.person().insuredAdmdvs(), null, begntime.toLocalDate(), null, false,
+                Money.ZERO, null, null, false);
+        try {
+            return LineSplitter.split(lines, catalogues.of(call.institutionPooling()), person, visit);
+        } catch (SettlementRefused e) {
+            throw refusal(e, "feedetail");
+        }
+    }
+
+    static InstitutionLevel level(FsiCall call) {
+        return call.institutionLevel() == null ? null : InstitutionLevel.of(call.institutionLevel());
+    }
+
+    static FsiRefusal refusal(SettlementRefused e, String path) {
+        String where = e.field() == null ? "" : "字段 " + path + "." + e.field() + (e.feedetlSn() == null ? "" : "（feedetl_sn=" + e.feedetlSn() + "）") + "：";
+        return new FsiRefusal("FSI-结算失败: " + where + e.getMessage());
+    }
+
+    // ---- settlement ----
+
+    /** What a (pre-)settlement computed, ready to store or to answer. */
+    record Computed(SettlementRequest request, SettlementResult result, SettlementFacts facts, List<String> serials) {}
+
+    Computed compute(FsiCall call, SettlementFacts facts, Visit visit, List<FeeLines.Stored> lines, boolean lockAndLoad) {
+        List<String> involved = new ArrayList<>();
+        involved.add(facts.person().personNo());
+        involved.addAll(facts.binders());
+        if (lockAndLoad) {
+            lock(involved);
+        }
+        Map<String, Money> balances = balances(involved);
+        Person person = enginePerson(facts, balances);
+        LocalDate date = visit.settlementDate();
+        RegionPolicy policy = policy(facts.person().insuredAdmdvs(), date);
+        Accumulators acc = accumulators(person.psnNo(), facts.person().insuredAdmdvs(), date.getYear());
+        List<FeeLine> feeLines = new ArrayList<>(lines.size());
+        List<String> serials = new ArrayList<>(lines.size());
+        for (FeeLines.Stored s : lines) {
+            feeLines.add(s.line());
+            serials.add(s.line().feedetlSn());
+        }
+        List<SettlementRequest.EarlierReversal> notes = earlierReversals(person.psnNo(), facts.person().insuredAdmdvs(), date.getYear());
+        SettlementRequest request = new SettlementRequest(policy, catalogues.of(call.institutionPooling()), person, visit,
+                feeLines, acc, notes);
+        try {
+            return new Computed(request, BenefitEngine.settle(request), facts, serials);
+        } catch (SettlementRefused e) {
+            throw refusal(e, "data");
+        }
+    }
+
+    /** The client's sums of the upload replies (2207/2304) must be the settlement's. */
+    static void checkClientSums(SetlInfo s, Money medfee, Money fulamt, Money overlmt, Money preselfpay, Money inscp) {
+        checkSum("medfee_sumamt", medfee, s.medfeeSumamt());
+        checkSum("fulamt_ownpay_amt", fulamt, s.fulamtOwnpayAmt());
+        checkSum("overlmt_selfpay", overlmt, s.overlmtSelfpay());
+        checkSum("preselfpay_amt", preselfpay, s.preselfpayAmt());
+        checkSum("inscp_scp_amt", inscp, s.inscpScpAmt());
+    }
+
+    private static void checkSum(String field, Money client, Money computed) {
+        if (client != null && !client.equals(computed)) {
+            throw FsiRefusal.field("data." + field, "送来的 " + client + " 与已上传费用明细合计 " + computed
+                    + " 不一致；请按 2204/2301 的返回结果汇总，或重新上传明细");
+        }
+    }
+
+    /** Stores a settlement with everything it changes; returns its setl_id. */
+    String store(FsiCall call, Visits.Visit visit, Computed c, String medType, boolean mid, String invono, String certType) {
+        SettlementResult r = c.result();
+        SetlInfo s = r.setlinfo();
+        var person = c.facts().person();
+        String admdvs = person.insuredAdmdvs();
+        String setlId = newSettlementId(call.institutionPooling());
+        LocalDate date = c.request().visit().settlementDate();
+        int year = date.getYear();
+        String clrType = clrType(visit.kind(), medType);
+        jdbc.sql("""
+                        insert into settlement (setl_id, mdtrt_id, psn_no, fixmedins_code, insured_admdvs, treatment_admdvs, insutype,
+                            psn_type, med_type, clr_type, setl_time, year, mid_setl_flag, medfee_sumamt, fulamt_ownpay_amt,
+                            overlmt_selfpay, preselfpay_amt, inscp_scp_amt, act_pay_dedc, hifp_pay, pool_prop_selfpay, cvlserv_pay,
+                            hifes_pay, hifmi_pay, hifob_pay, maf_pay, oth_pay, fund_pay_sumamt, psn_part_amt, acct_pay, psn_cash_pay,
+                            hosp_part_amt, balc, acct_mulaid_pay, medins_setl_id, invono, setl_proc_info, recorded_at)
+                        values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""")
+                .params(setlId, visit.mdtrtId(), person.personNo(), call.fixmedinsCode(), admdvs, call.institutionPooling(),
+                        person.insuranceType(), person.personType(), medType, clrType, call.now(), year, mid,
+                        d(s.medfeeSumamt()), d(s.fulamtOwnpayAmt()), d(s.overlmtSelfpay()), d(s.preselfpayAmt()),
+                        d(s.inscpScpAmt()), d(s.actPayDedc()), d(s.hifpPay()), s.poolPropSelfpay().toBigDecimal(),
+                        d(s.cvlservPay()), d(s.hifesPay()), d(s.hifmiPay()), d(s.hifobPay()), d(s.mafPay()), d(s.othPay()),
+                        d(s.fundPaySumamt()), d(s.psnPartAmt()), d(s.acctPay()), d(s.psnCashPay()), d(s.hospPartAmt()),
+                        d(s.balc()), d(s.acctMulaidPay()), call.msgid(), invono, r.explanation().toChinese(),
+                        Timestamp.from(call.receivedAt()))
+                .update();
+        int seq = 0;
+        for (SetlDetail detail : r.setldetail()) {
+            jdbc.sql("""
+                            insert into settlement_fund (setl_id, seq, fund_pay_type, inscp_scp_amt, crt_payb_lmt_amt, fund_payamt,
+                                fund_pay_type_name, setl_proc_info) values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(setlId, ++seq, detail.fundPayType(), d(detail.inscpScpAmt()),
+                            detail.crtPaybLmtAmt() == null ? null : d(detail.crtPaybLmtAmt()), d(detail.fundPayamt()),
+                            detail.fundPayTypeName(), detail.setlProcInfo().toString())
+                    .update();
+        }
+        Map<String, Money> change = accumulatorMap(r.accumulatorChange());
+        storeAccumulation(setlId, change);
+        applyAccumulators(person.personNo(), admdvs, year, change);
+        jdbc.sql("update accumulator_note set noted_in = ? where psn_no = ? and admdvs = ? and year = ? and noted_in is null")
+                .params(setlId, person.personNo(), admdvs, year).update();
+
+        Money own = s.acctPay().minus(s.acctMulaidPay());
+        if (!own.isZero()) {
+            account(person.personNo(), own.negate(), "SETTLEMENT", setlId, call);
+        }
+        for (SettlementResult.MutualAidPayment p : r.mutualAid()) {
+            jdbc.sql("insert into settlement_mutual_aid (setl_id, binder_psn_no, amount, balance_after) values (?, ?, ?, ?)")
+                    .params(setlId, p.binderPsnNo(), d(p.amount()), d(p.balanceAfter())).update();
+            account(p.binderPsnNo(), p.amount().negate(), "SETTLEMENT", setlId, call);
+        }
+        ledger.post(admdvs, SOURCE, setlId, null, "结算 " + visit.mdtrtId(), postingEntries(s, person.insuranceType(),
+                call.fixmedinsCode(), 1), call.receivedAt());
+        return setlId;
+    }
+
+    /** The ledger lines of a settlement (sign 1) or its mirror (sign −1): funds and accounts debited, the institution credited. */
+    static List<FundLedger.Entry> postingEntries(SetlInfo s, String insutype, String fixmedinsCode, int sign) {
+        List<FundLedger.Entry> e = new ArrayList<>();
+        e.add(new FundLedger.Entry(LedgerAccount.BASIC_POOL, insutype, s.hifpPay()));
+        e.add(new FundLedger.Entry(LedgerAccount.CIVIL_SERVANT, null, s.cvlservPay()));
+        e.add(new FundLedger.Entry(LedgerAccount.LARGE_AMOUNT, null, s.hifobPay()));
+        e.add(new FundLedger.Entry(LedgerAccount.SERIOUS_ILLNESS, null, s.hifmiPay()));
+        e.add(new FundLedger.Entry(LedgerAccount.MEDICAL_ASSISTANCE, null, s.mafPay()));
+        e.add(new FundLedger.Entry(LedgerAccount.OTHER_FUND, null, s.othPay().plus(s.hifesPay())));
+        e.add(new FundLedger.Entry(LedgerAccount.PERSONAL_ACCOUNTS, null, s.acctPay()));
+        e.add(new FundLedger.Entry(LedgerAccount.PATIENT_CASH, fixmedinsCode, s.psnCashPay()));
+        e.add(new FundLedger.Entry(LedgerAccount.INSTITUTION_BORNE, fixmedinsCode, s.hospPartAmt()));
+        e.add(new FundLedger.Entry(LedgerAccount.INSTITUTION_RECEIVABLE, fixmedinsCode, s.medfeeSumamt().negate()));
+        if (sign < 0) {
+            e.replaceAll(x -> new FundLedger.Entry(x.account(), x.subAccount(), x.amount().negate()));
+        }
+        return e;
+    }
+
+    private void account(String psnNo, Money amount, String kind, String setlId, FsiCall call) {
+        BigDecimal after = jdbc.sql("update personal_account set balance = balance + ?, updated_at = ? where psn_no = ? returning balance")
+                .params(d(amount), Timestamp.from(call.receivedAt()), psnNo).query(BigDecimal.class).single();
+        jdbc.sql("""
+                        insert into personal_account_entry (psn_no, amount, balance_after, kind, source_type, source_id, recorded_at, recorded_by)
+                        values (?, ?, ?, ?, 'SETTLEMENT', ?, ?, ?)""")
+                .params(psnNo, d(amount), after, kind, setlId, Timestamp.from(call.receivedAt()), "fsi:" + call.fixmedinsCode())
+                .update();
+    }
+
+    private String newSettlementId(String admdvs) {
+        long n = jdbc.sql("select nextval('settlement_seq')").query(Long.class).single();
+        return admdvs + "S" + String.format("%012d", n);
+    }
+
+    static String clrType(Visits.Kind kind, String medType) {
+        if (kind == Visits.Kind.INPATIENT) {
+            return "21";
+        }
+        return "41".equals(medType) ? "41" : "11";
+    }
+
+    // ---- reversal ----
+
+    /** A stored settlement row with what a reversal and the replies need. */
+    record Stored(String setlId, String mdtrtId, String psnNo, String fixmedinsCode, String insuredAdmdvs, String insutype,
+                  String medType, String clrType, LocalDateTime setlTime, int year, boolean mid, String reversesSetlId,
+                  String reversedBy, SetlInfo info, String medinsSetlId, String setlProcInfo) {}
+
+    java.util.Optional<Stored> find(String setlId) {
+        return jdbc.sql("""
+                        select setl_id, mdtrt_id, psn_no, fixmedins_code, insured_admdvs, insutype, med_type, clr_type, setl_time, year,
+                               mid_setl_flag, reverses_setl_id, reversed_by, medfee_sumamt, fulamt_ownpay_amt, overlmt_selfpay,
+                               preselfpay_amt, inscp_scp_amt, act_pay_dedc, hifp_pay, pool_prop_selfpay, cvlserv_pay, hifes_pay,
+                               hifmi_pay, hifob_pay, maf_pay, oth_pay, fund_pay_sumamt, psn_part_amt, acct_pay, psn_cash_pay,
+                               hosp_part_amt, balc, acct_mulaid_pay, medins_setl_id, setl_proc_info
+                        from settlement where setl_id = ?""")
+                .param(setlId)
+                .query((rs, n) -> new Stored(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), rs.getString(7), rs.getString(8), rs.getObject(9, LocalDateTime.class), rs.getInt(10),
+                        rs.getBoolean(11), rs.getString(12), rs.getString(13),
+                        new SetlInfo(m(rs, 14), m(rs, 15), m(rs, 16), m(rs, 17), m(rs, 18), m(rs, 19), m(rs, 20),
+                                Ratio.of(rs.getBigDecimal(21)), m(rs, 22), m(rs, 23), m(rs, 24), m(rs, 25), m(rs, 26), m(rs, 27),
+                                m(rs, 28), m(rs, 29), m(rs, 30), m(rs, 31), m(rs, 32), m(rs, 33), m(rs, 34)),
+                        rs.getString(35), rs.getString(36)))
+                .optional();
+    }
+
+    /** The mirror settlement (2208, 2305, 2601): amounts negated, balances, accumulators and ledger restored. */
+    String reverse(FsiCall call, Stored original) {
+        if (original.reversesSetlId() != null) {
+            throw FsiRefusal.field("data.setl_id", original.setlId() + " 本身是一笔撤销记录，不能再撤销");
+        }
+        if (original.reversedBy() != null) {
+            throw FsiRefusal.field("data.setl_id", "结算 " + original.setlId() + " 已于此前撤销（撤销记录 " + original.reversedBy() + "）");
+        }
+        List<String> binders = jdbc.sql("select binder_psn_no from settlement_mutual_aid where setl_id = ?")
+                .param(original.setlId()).query(String.class).list();
+        List<String> involved = new ArrayList<>(binders);
+        involved.add(original.psnNo());
+        lock(involved);
+        String setlId = newSettlementId(call.institutionPooling());
+        Money own = original.info().acctPay().minus(original.info().acctMulaidPay());
+        Money balanceAfter = Money.ZERO;
+        boolean hasAccount = false;
+        for (SettlementFacts.Balance b : persons.balances(List.of(original.psnNo()))) {
+            balanceAfter = Money.of(b.balance()).plus(own);
+            hasAccount = true;
+        }
+        SetlInfo mirror = original.info().negated(hasAccount ? balanceAfter : Money.ZERO);
+        jdbc.sql("""
+                        insert into settlement (setl_id, mdtrt_id, psn_no, fixmedins_code, insured_admdvs, treatment_admdvs, insutype,
+                            psn_type, med_type, clr_type, setl_time, year, mid_setl_flag, reverses_setl_id, medfee_sumamt,
+                            fulamt_ownpay_amt, overlmt_selfpay, preselfpay_amt, inscp_scp_amt, act_pay_dedc, hifp_pay, pool_prop_selfpay,
+                            cvlserv_pay, hifes_pay, hifmi_pay, hifob_pay, maf_pay, oth_pay, fund_pay_sumamt, psn_part_amt, acct_pay,
+                            psn_cash_pay, hosp_part_amt, balc, acct_mulaid_pay, medins_setl_id, invono, setl_proc_info, recorded_at)
+                        select ?, mdtrt_id, psn_no, fixmedins_code, insured_admdvs, treatment_admdvs, insutype, psn_type, med_type,
+                            clr_type, ?, year, mid_setl_flag, setl_id, -medfee_sumamt, -fulamt_ownpay_amt, -overlmt_selfpay,
+                            -preselfpay_amt, -inscp_scp_amt, -act_pay_dedc, -hifp_pay, pool_prop_selfpay, -cvlserv_pay, -hifes_pay,
+                            -hifmi_pay, -hifob_pay, -maf_pay, -oth_pay, -fund_pay_sumamt, -psn_part_amt, -acct_pay, -psn_cash_pay,
+                            -hosp_part_amt, ?, -acct_mulaid_pay, ?, invono, ?, ?
+                        from settlement where setl_id = ?""")
+                .params(setlId, call.now(), d(mirror.balc()), call.msgid(),
+                        "撤销结算 " + original.setlId() + "：金额全部冲回，累计、账户余额与基金账按原结算恢复",
+                        Timestamp.from(call.receivedAt()), original.setlId())
+                .update();
+        jdbc.sql("update settlement set reversed_by = ? where setl_id = ?").params(setlId, original.setlId()).update();
+        jdbc.sql("""
+                        insert into settlement_fund (setl_id, seq, fund_pay_type, inscp_scp_amt, crt_payb_lmt_amt, fund_payamt,
+                            fund_pay_type_name, setl_proc_info)
+                        select ?, seq, fund_pay_type, -inscp_scp_amt, crt_payb_lmt_amt, -fund_payamt, fund_pay_type_name,
+                               '撤销：' || setl_proc_info
+                        from settlement_fund where setl_id = ?""")
+                .params(setlId, original.setlId()).update();
+        Map<String, Money> change = new TreeMap<>();
+        jdbc.sql("select cum_key, amount from settlement_accumulation where setl_id = ?").param(original.setlId())
+                .query(rs -> {
+                    change.put(rs.getString(1), Money.of(rs.getBigDecimal(2)).negate());
+                });
+        storeAccumulation(setlId, change);
+        applyAccumulators(original.psnNo(), original.insuredAdmdvs(), original.year(), change);
+        noteIfOlder(original);
+        if (!own.isZero()) {
+            account(original.psnNo(), own, "REVERSAL", setlId, call);
+        }
+        jdbc.sql("select binder_psn_no, amount from settlement_mutual_aid where setl_id = ?").param(original.setlId())
+                .query(rs -> {
+                    account(rs.getString(1), Money.of(rs.getBigDecimal(2)), "REVERSAL", setlId, call);
+                });
+        long posting = ledger.postingOf(SOURCE, original.setlId())
+                .orElseThrow(() -> new IllegalStateException("settlement " + original.setlId() + " has no ledger posting"));
+        ledger.reverse(posting, SOURCE, setlId, "撤销结算 " + original.setlId(), call.receivedAt());
+        return setlId;
+    }
+
+    /** DOMAIN §4.3 step 10: reversing an older settlement is noted in the person's next settlement. */
+    private void noteIfOlder(Stored original) {
+        boolean later = jdbc.sql("""
+                        select exists (select 1 from settlement where psn_no = ? and insured_admdvs = ? and year = ?
+                            and reverses_setl_id is null and reversed_by is null and setl_id > ?)""")
+                .params(original.psnNo(), original.insuredAdmdvs(), original.year(), original.setlId())
+                .query(Boolean.class).single();
+        if (later) {
+            jdbc.sql("""
+                            insert into accumulator_note (psn_no, admdvs, year, setl_id, settled_on, reversed_on)
+                            values (?, ?, ?, ?, ?, current_date) on conflict do nothing""")
+                    .params(original.psnNo(), original.insuredAdmdvs(), original.year(), original.setlId(),
+                            original.setlTime().toLocalDate())
+                    .update();
+        }
+    }
+
+    private List<SettlementRequest.EarlierReversal> earlierReversals(String psnNo, String admdvs, int year) {
+        return jdbc.sql("select setl_id, settled_on, reversed_on from accumulator_note where psn_no = ? and admdvs = ? and year = ? and noted_in is null order by setl_id")
+                .params(psnNo, admdvs, year)
+                .query((rs, n) -> new SettlementRequest.EarlierReversal(rs.getString(1), rs.getObject(2, LocalDate.class),
+                        rs.getObject(3, LocalDate.class)))
+                .list();
+    }
+
+    // ---- accumulators ----
+
+    static final String OUTPATIENT_DEDUCTIBLE = "outpatient_deductible_used";
+    static final String OUTPATIENT_FUND = "outpatient_fund_paid";
+    static final String CHRONIC_PREFIX = "chronic_fund_paid.";
+    static final String ADMISSIONS = "admissions";
+    static final String INPATIENT_FUND = "inpatient_fund_paid";
+    static final String HIFOB = "hifob_paid";
+    static final String SELF_BURDEN = "self_burden";
+    static final String HIFMI = "hifmi_paid";
+    static final String MAF = "maf_paid";
+    static final String FREE_CHECK = "free_check_used";
+
+    Accumulators accumulators(String psnNo, String admdvs, int year) {
+        Map<String, Money> m = new HashMap<>();
+        jdbc.sql("select cum_key, amount from accumulator where psn_no = ? and admdvs = ? and year = ?")
+                .params(psnNo, admdvs, year)
+                .query(rs -> {
+                    m.put(rs.getString(1), Money.of(rs.getBigDecimal(2)));
+                });
+        Map<String, Money> chronic = new TreeMap<>();
+        m.forEach((k, v) -> {
+            if (k.startsWith(CHRONIC_PREFIX)) {
+                chronic.put(k.substring(CHRONIC_PREFIX.length()), v);
+            }
+        });
+        return new Accumulators(get(m, OUTPATIENT_DEDUCTIBLE), get(m, OUTPATIENT_FUND), chronic,
+                (int) (get(m, ADMISSIONS).fen() / 100), get(m, INPATIENT_FUND), get(m, HIFOB), get(m, SELF_BURDEN),
+                get(m, HIFMI), get(m, MAF), get(m, FREE_CHECK).isPositive());
+    }
+
+    private static Money get(Map<String, Money> m, String key) {
+        return m.getOrDefault(key, Money.ZERO);
+    }
+
+    /** A change of the accumulators as stored keys (counts and flags as whole numbers); zero entries left out. */
+    static Map<String, Money> accumulatorMap(Accumulators a) {
+        Map<String, Money> m = new LinkedHashMap<>();
+        m.put(OUTPATIENT_DEDUCTIBLE, a.outpatientDeductibleUsed());
+        m.put(OUTPATIENT_FUND, a.outpatientFundPaid());
+        a.chronicFundPaid().forEach((k, v) -> m.put(CHRONIC_PREFIX + k, v));
+        m.put(ADMISSIONS, Money.ofYuan(a.admissions()));
+        m.put(INPATIENT_FUND, a.inpatientFundPaid());
+        m.put(HIFOB, a.hifobPaid());
+        m.put(SELF_BURDEN, a.selfBurden());
+        m.put(HIFMI, a.hifmiPaid());
+        m.put(MAF, a.mafPaid());
+        m.put(FREE_CHECK, a.freeCheckUsed() ? Money.ofYuan(1) : Money.ZERO);
+        m.values().removeIf(Money::isZero);
+        return m;
+    }
+
+    private void storeAccumulation(String setlId, Map<String, Money> change) {
+        for (Map.Entry<String, Money> e : change.entrySet()) {
+            jdbc.sql("insert into settlement_accumulation (setl_id, cum_key, amount) values (?, ?, ?)")
+                    .params(setlId, e.getKey(), d(e.getValue())).update();
+        }
+    }
+
+    private void applyAccumulators(String psnNo, String admdvs, int year, Map<String, Money> change) {
+        for (Map.Entry<String, Money> e : change.entrySet()) {
+            jdbc.sql("""
+                            insert into accumulator (psn_no, admdvs, year, cum_key, amount) values (?, ?, ?, ?, ?)
+                            on conflict (psn_no, admdvs, year, cum_key) do update set amount = accumulator.amount + excluded.amount""")
+                    .params(psnNo, admdvs, year, e.getKey(), d(e.getValue())).update();
+        }
+    }
+
+    // ---- replies ----
+
+    /** {@code setlinfo} (NATIONAL_INTERFACE §3) of a stored or computed settlement. */
+    Map<String, Object> setlinfo(String setlId, String mdtrtId, SettlementFacts facts, LocalDateTime setlTime, String certType,
+                                 String medType, String clrType, SetlInfo s, String medinsSetlId, String procInfo) {
+        var p = facts.person();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("mdtrt_id", mdtrtId);
+        m.put("setl_id", setlId);
+        m.put("psn_no", p.personNo());
+        m.put("psn_name", p.name());
+        m.put("psn_cert_type", p.certificateType());
+        m.put("certno", p.certificateNo());
+        m.put("gend", p.sex());
+        m.put("naty", p.ethnicity());
+        m.put("brdy", p.birthDate().toString());
+        m.put("age", BigDecimal.valueOf(java.time.Period.between(p.birthDate(), setlTime.toLocalDate()).getYears()));
+        m.put("insutype", p.insuranceType());
+        m.put("psn_type", p.personType());
+        m.put("cvlserv_flag", p.civilServant());
+        m.put("setl_time", setlTime.format(TIME));
+        m.put("mdtrt_cert_type", certType);
+        m.put("med_type", medType);
+        m.put("medfee_sumamt", s.medfeeSumamt());
+        m.put("fulamt_ownpay_amt", s.fulamtOwnpayAmt());
+        m.put("overlmt_selfpay", s.overlmtSelfpay());
+        m.put("preselfpay_amt", s.preselfpayAmt());
+        m.put("inscp_scp_amt", s.inscpScpAmt());
+        m.put("act_pay_dedc", s.actPayDedc());
+        m.put("hifp_pay", s.hifpPay());
+        m.put("pool_prop_selfpay", s.poolPropSelfpay());
+        m.put("cvlserv_pay", s.cvlservPay());
+        m.put("hifes_pay", s.hifesPay());
+        m.put("hifmi_pay", s.hifmiPay());
+        m.put("hifob_pay", s.hifobPay());
+        m.put("maf_pay", s.mafPay());
+        m.put("oth_pay", s.othPay());
+        m.put("fund_pay_sumamt", s.fundPaySumamt());
+        m.put("psn_part_amt", s.psnPartAmt());
+        m.put("acct_pay", s.acctPay());
+        m.put("psn_cash_pay", s.psnCashPay());
+        m.put("hosp_part_amt", s.hospPartAmt());
+        m.put("balc", s.balc());
+        m.put("acct_mulaid_pay", s.acctMulaidPay());
+        m.put("medins_setl_id", medinsSetlId);
+        m.put("clr_optins", p.insuredAdmdvs());
+        m.put("clr_way", "1");
+        m.put("clr_type", clrType);
+        m.put("setl_proc_info", procInfo);
+        return m;
+    }
+
+    static List<Map<String, Object>> setldetail(List<SetlDetail> details) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (SetlDetail d : details) {
+            rows.add(detailRow(d.fundPayType(), d.inscpScpAmt(), d.crtPaybLmtAmt(), d.fundPayamt(), d.fundPayTypeName(),
+                    d.setlProcInfo().toString()));
+        }
+        return rows;
+    }
+
+    List<Map<String, Object>> storedDetail(String setlId) {
+        return jdbc.sql("""
+                        select fund_pay_type, inscp_scp_amt, crt_payb_lmt_amt, fund_payamt, fund_pay_type_name, setl_proc_info
+                        from settlement_fund where setl_id = ? order by seq""")
+                .param(setlId)
+                .query((rs, n) -> detailRow(rs.getString(1), m(rs, 2), rs.getBigDecimal(3) == null ? null : m(rs, 3), m(rs, 4),
+                        rs.getString(5), rs.getString(6)))
+                .list();
+    }
+
+    private static Map<String, Object> detailRow(String type, Money base, Money limit, Money amount, String name, String info) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("fund_pay_type", type);
+        row.put("inscp_scp_amt", base);
+        row.put("crt_payb_lmt_amt", limit);
+        row.put("fund_payamt", amount);
+        row.put("fund_pay_type_name", name);
+        row.put("setl_proc_info", info);
+        return row;
+    }
+
+    /** One line of the 2204/2301 reply {@code result[]}. */
+    static Map<String, Object> lineResult(LineResult r, String medChrgitmType) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("feedetl_sn", r.feedetlSn());
+        m.put("det_item_fee_sumamt", r.sumamt());
+        m.put("cnt", r.cnt());
+        m.put("pric", r.pric());
+        m.put("pric_uplmt_amt", r.pricUplmtAmt());
+        m.put("selfpay_prop", r.selfpayProp());
+        m.put("fulamt_ownpay_amt", r.fulamtOwnpayAmt());
+        m.put("overlmt_amt", r.overlmtAmt());
+        m.put("preselfpay_amt", r.preselfpayAmt());
+        m.put("inscp_scp_amt", r.inscpScpAmt());
+        m.put("chrgitm_lv", r.chrgitmLv());
+        m.put("med_chrgitm_type", medChrgitmType);
+        m.put("bas_medn_flag", "0");
+        m.put("hi_nego_drug_flag", "0");
+        m.put("chld_medc_flag", "0");
+        m.put("list_sp_item_flag", "0");
+        m.put("lmt_used_flag", r.lmtUsedFlag() ? "1" : "0");
+        m.put("drt_reim_flag", "0");
+        m.put("memo", r.memo().isEmpty() ? null : r.memo());
+        return m;
+    }
+
+    static BigDecimal d(Money m) {
+        return m.toBigDecimal();
+    }
+
+    private static Money m(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+        return Money.of(rs.getBigDecimal(i));
+    }
+}
