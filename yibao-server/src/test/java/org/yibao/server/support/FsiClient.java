@@ -44,6 +44,11 @@ public final class FsiClient {
         this.secret = secret;
     }
 
+    /** The same institution's client signing with another key (e.g. one issued in the console). */
+    public FsiClient(FsiClient institution, String accessKey, String secret) {
+        this(institution.port, institution.fixmedinsCode, institution.admdvs, accessKey, secret);
+    }
+
     public String fixmedinsCode() {
         return fixmedinsCode;
     }

@@ -37,8 +37,9 @@ class InstitutionPages {
     }
 
     @GetMapping("/institutions/{code}")
-    String detail(@PathVariable String code, Model model) {
+    String detail(@PathVariable String code, Model model, org.springframework.security.core.Authentication authentication) {
         model.addAttribute("section", "institutions");
+        model.addAttribute("canManageKeys", InstitutionKeyPages.isAdmin(authentication));
         model.addAttribute("institution", institutions.find(code)
                 .orElseThrow(() -> new PageNotFoundException("institution", code)));
         return "console/institution";

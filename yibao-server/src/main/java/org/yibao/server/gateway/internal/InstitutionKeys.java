@@ -9,10 +9,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Access keys of institutions (table {@code institution_key}): found by {@code x-ca-key}; a key is
- * remembered for a minute so that a revocation takes effect within a minute without a query per call.
+ * remembered for a minute without a query per call; a revocation made here forgets it at once.
  */
 @Component
-class InstitutionKeys {
+class InstitutionKeys implements KeyCache {
 
     record Key(String accessKey, String fixmedinsCode, String secret, Instant checkedAt) {}
 
@@ -24,6 +24,20 @@ class InstitutionKeys {
     InstitutionKeys(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
+    }
+
+    @Override
+    public void forgetAfterCommit(String accessKey) {
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCommit() {
+                            cache.remove(accessKey);
+                        }
+                    });
+        }
+        cache.remove(accessKey);
     }
 
     Optional<Key> find(String accessKey) {
