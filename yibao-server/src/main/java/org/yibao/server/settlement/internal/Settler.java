@@ -240,15 +240,19 @@ class Settler {
                         d(s.balc()), d(s.acctMulaidPay()), call.msgid(), invono, r.explanation().toChinese(),
                         Timestamp.from(call.receivedAt()))
                 .update();
-        int seq = 0;
-        for (SetlDetail detail : r.setldetail()) {
-            jdbc.sql("""
-                            insert into settlement_fund (setl_id, seq, fund_pay_type, inscp_scp_amt, crt_payb_lmt_amt, fund_payamt,
-                                fund_pay_type_name, setl_proc_info) values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(setlId, ++seq, detail.fundPayType(), d(detail.inscpScpAmt()),
-                            detail.crtPaybLmtAmt() == null ? null : d(detail.crtPaybLmtAmt()), d(detail.fundPayamt()),
-                            detail.fundPayTypeName(), detail.setlProcInfo().toString())
-                    .update();
+        if (!r.setldetail().isEmpty()) {
+            // One statement for all rows: a settlement's writes are a handful of round trips, not one per row.
+            StringBuilder sql = new StringBuilder("insert into settlement_fund (setl_id, seq, fund_pay_type, inscp_scp_amt, "
+                    + "crt_payb_lmt_amt, fund_payamt, fund_pay_type_name, setl_proc_info) values ");
+            List<Object> params = new ArrayList<>();
+            int seq = 0;
+            for (SetlDetail detail : r.setldetail()) {
+                sql.append(seq == 0 ? "(?, ?, ?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?, ?, ?)");
+                params.addAll(java.util.Arrays.asList(setlId, ++seq, detail.fundPayType(), d(detail.inscpScpAmt()),
+                        detail.crtPaybLmtAmt() == null ? null : d(detail.crtPaybLmtAmt()), d(detail.fundPayamt()),
+                        detail.fundPayTypeName(), detail.setlProcInfo().toString()));
+            }
+            jdbc.sql(sql.toString()).params(params).update();
         }
         Map<String, Money> change = accumulatorMap(r.accumulatorChange());
         storeAccumulation(setlId, change);
@@ -482,19 +486,30 @@ class Settler {
     }
 
     private void storeAccumulation(String setlId, Map<String, Money> change) {
-        for (Map.Entry<String, Money> e : change.entrySet()) {
-            jdbc.sql("insert into settlement_accumulation (setl_id, cum_key, amount) values (?, ?, ?)")
-                    .params(setlId, e.getKey(), d(e.getValue())).update();
+        if (change.isEmpty()) {
+            return;
         }
+        jdbc.sql("insert into settlement_accumulation (setl_id, cum_key, amount) select ?, k, a from unnest(?, ?) as t(k, a)")
+                .params(setlId, keys(change), amounts(change)).update();
     }
 
     private void applyAccumulators(String psnNo, String admdvs, int year, Map<String, Money> change) {
-        for (Map.Entry<String, Money> e : change.entrySet()) {
-            jdbc.sql("""
-                            insert into accumulator (psn_no, admdvs, year, cum_key, amount) values (?, ?, ?, ?, ?)
-                            on conflict (psn_no, admdvs, year, cum_key) do update set amount = accumulator.amount + excluded.amount""")
-                    .params(psnNo, admdvs, year, e.getKey(), d(e.getValue())).update();
+        if (change.isEmpty()) {
+            return;
         }
+        jdbc.sql("""
+                        insert into accumulator (psn_no, admdvs, year, cum_key, amount)
+                        select ?, ?, ?, k, a from unnest(?, ?) as t(k, a)
+                        on conflict (psn_no, admdvs, year, cum_key) do update set amount = accumulator.amount + excluded.amount""")
+                .params(psnNo, admdvs, year, keys(change), amounts(change)).update();
+    }
+
+    private static String[] keys(Map<String, Money> change) {
+        return change.keySet().toArray(String[]::new);
+    }
+
+    private static BigDecimal[] amounts(Map<String, Money> change) {
+        return change.values().stream().map(Money::toBigDecimal).toArray(BigDecimal[]::new);
     }
 
     // ---- replies ----
