@@ -78,7 +78,7 @@ class DemoWorldLoadedTest {
                 "99010000000000000006", new BigDecimal("2000.00"),
                 "99010000000000000007", new BigDecimal("4000.00")));
         for (var e : balances.entrySet()) {
-            var opening = jdbc.sql("select amount, balance_after, kind from personal_account_entry where psn_no = ?")
+            var opening = jdbc.sql("select amount, balance_after, kind from personal_account_entry where psn_no = ? and kind = 'OPENING'")
                     .param(e.getKey()).query().listOfRows();
             assertThat(opening).hasSize(1);
             assertThat(opening.get(0)).containsEntry("amount", e.getValue()).containsEntry("balance_after", e.getValue())
