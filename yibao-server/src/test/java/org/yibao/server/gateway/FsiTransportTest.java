@@ -99,6 +99,28 @@ class FsiTransportTest {
         assertThat(signIns()).isEqualTo(before + 1);
     }
 
+    @Autowired
+    org.yibao.server.institution.Institutions institutions;
+    @Autowired
+    InstitutionKeyService keys;
+
+    @Test
+    void anInstitutionWithoutAnAgreementInForceCannotUseTheInterface() {
+        String code = "H99010099" + String.format("%03d", java.util.concurrent.ThreadLocalRandom.current().nextInt(1000));
+        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext();
+        auth.setAuthentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
+                "test-setup", null, org.springframework.security.core.authority.AuthorityUtils.createAuthorityList("ROLE_ADMIN")));
+        try {
+            institutions.create(new org.yibao.server.institution.Institution(code, "未定点诊所", "990100", 1, "CLINIC", null, false,
+                    false, false, false, null, java.time.LocalDate.of(2025, 1, 1), null));
+            var key = keys.issue(code);
+            FsiClient his = new FsiClient(fsi.as("H99010000003"), key.accessKey(), key.secret()).forInstitution(code);
+            assertThat(his.call("9001", signIn()).refused().errMsg()).contains(code, "不是定点医药机构");
+        } finally {
+            auth.setAuthentication(null);
+        }
+    }
+
     @Test
     void envelopeProblemsAreNamed() {
         FsiClient his = fsi.as("H99010000003");

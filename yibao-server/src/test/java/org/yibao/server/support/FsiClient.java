@@ -49,6 +49,11 @@ public final class FsiClient {
         this(institution.port, institution.fixmedinsCode, institution.admdvs, accessKey, secret);
     }
 
+    /** This client's key and port, speaking for another institution code (its region taken from the code). */
+    public FsiClient forInstitution(String code) {
+        return new FsiClient(port, code, code.substring(1, 7), accessKey, secret);
+    }
+
     public String fixmedinsCode() {
         return fixmedinsCode;
     }

@@ -213,6 +213,10 @@ public class FsiGateway {
         }
         Institution institution = institutions.find(code, LocalDateTime.ofInstant(now, clock.getZone()).toLocalDate())
                 .orElseThrow(() -> FsiRefusal.field("fixmedins_code", "机构 " + code + " 不是有效的定点医药机构"));
+        if (!institution.designated()) {
+            // Agreements and suspensions (issue 6) will drive this flag; until then staff set it in the console.
+            throw FsiRefusal.field("fixmedins_code", "机构 " + code + " 目前不是定点医药机构（未签订协议或协议已终止），不能办理医保业务");
+        }
         institutionCache.put(code, new CachedInstitution(institution, now));
         return institution;
     }
