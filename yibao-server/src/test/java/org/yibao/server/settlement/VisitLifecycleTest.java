@@ -130,4 +130,21 @@ class VisitLifecycleTest {
                 .query(Long.class).list();
         assertThat(unbalanced).isEmpty();
     }
+
+    @Test
+    void aPharmacyPurchaseIsPaidFromThePersonalAccountOnly() {
+        String employee = jdbc.sql("""
+                        select p.psn_no from person p join personal_account a on a.psn_no = p.psn_no
+                        where p.insutype = '310' and p.insured_admdvs = '990100' and p.valid_to is null and p.status = 'NORMAL'
+                          and p.psn_no not like '9901000000000000000%' and a.balance > 200
+                          and not exists (select 1 from mutual_aid_binding b where b.member_psn_no = p.psn_no or b.binder_psn_no = p.psn_no)
+                        order by p.psn_no limit 1 offset 20""").query(String.class).single();
+        Visit v = new Visit(fsi.as("P99010000001"), employee, "310");
+        v.register().ok();
+        v.line("XC09CAL100A001010101002", "2", "36.50").upload("2204").ok();
+        JsonNode s = v.settle("2207", "41", true).ok().output().get("setlinfo");
+        assertThat(s.get("fund_pay_sumamt").decimalValue()).isEqualByComparingTo("0.00");
+        assertThat(s.get("acct_pay").decimalValue()).isEqualByComparingTo("73.00");
+        assertThat(s.get("clr_type").asString()).isEqualTo("41");
+    }
 }
