@@ -51,26 +51,32 @@ public class FundLedger {
         if (!sum.isZero()) {
             throw new IllegalArgumentException("posting " + sourceType + " " + sourceId + " does not balance: " + sum);
         }
-        long id = jdbc.sql("""
-                        insert into ledger_posting (admdvs, posted_at, source_type, source_id, reverses_posting_id, memo)
-                        values (?, ?, ?, ?, ?, ?) returning id""")
-                .params(admdvs, Timestamp.from(at), sourceType, sourceId, reversesPostingId, memo)
-                .query(Long.class).single();
-        if (!lines.isEmpty()) {
-            // One statement: the balance trigger checks the posting after it.
-            StringBuilder sql = new StringBuilder("insert into ledger_entry (posting_id, line, account, sub_account, amount) values ");
-            List<Object> params = new ArrayList<>();
-            for (int i = 0; i < lines.size(); i++) {
-                sql.append(i == 0 ? "(?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?)");
-                Entry e = lines.get(i);
-                params.add(id);
-                params.add(i + 1);
-                params.add(e.account().name());
-                params.add(e.subAccount());
-                params.add(e.amount().toBigDecimal());
-            }
-            jdbc.sql(sql.toString()).params(params).update();
+        if (lines.isEmpty()) {
+            return jdbc.sql("""
+                            insert into ledger_posting (admdvs, posted_at, source_type, source_id, reverses_posting_id, memo)
+                            values (?, ?, ?, ?, ?, ?) returning id""")
+                    .params(admdvs, Timestamp.from(at), sourceType, sourceId, reversesPostingId, memo)
+                    .query(Long.class).single();
         }
+        // One statement for the posting and all its entries: the balance trigger checks it after the statement.
+        StringBuilder sql = new StringBuilder("""
+                with p as (insert into ledger_posting (admdvs, posted_at, source_type, source_id, reverses_posting_id, memo)
+                           values (?, ?, ?, ?, ?, ?) returning id)
+                insert into ledger_entry (posting_id, line, account, sub_account, amount)
+                select p.id, v.line, v.account, v.sub_account, v.amount from p, (values """);
+        List<Object> params = new ArrayList<>(List.of(admdvs, Timestamp.from(at), sourceType, sourceId));
+        params.add(reversesPostingId);
+        params.add(memo);
+        for (int i = 0; i < lines.size(); i++) {
+            sql.append(i == 0 ? "(?::smallint, ?, ?, ?::numeric)" : ", (?::smallint, ?, ?, ?::numeric)");
+            Entry e = lines.get(i);
+            params.add(i + 1);
+            params.add(e.account().name());
+            params.add(e.subAccount());
+            params.add(e.amount().toBigDecimal());
+        }
+        sql.append(") as v(line, account, sub_account, amount) returning posting_id");
+        long id = jdbc.sql(sql.toString()).params(params).query(Long.class).list().get(0);
         return id;
     }
 

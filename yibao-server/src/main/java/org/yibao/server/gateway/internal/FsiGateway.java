@@ -225,9 +225,14 @@ public class FsiGateway {
         FsiCall call = envelope.call();
         byte[] sha = sha256(body);
         for (int attempt = 1; ; attempt++) {
+            // Optimistic first: almost every msgid is new, so the call runs and its reply is inserted;
+            // only when that insert meets a stored msgid is everything rolled back and the stored reply
+            // looked up (a replay costs one more transaction, a new call no extra query).
+            boolean lookFirst = attempt > 1;
             try {
                 Outcome outcome = tx.execute(status -> {
-                    Optional<FsiMessages.Stored> stored = messages.find(call.fixmedinsCode(), call.msgid());
+                    Optional<FsiMessages.Stored> stored = lookFirst ? messages.find(call.fixmedinsCode(), call.msgid())
+                            : Optional.empty();
                     if (stored.isPresent()) {
                         return replay(stored.get(), sha, call);
                     }
@@ -267,10 +272,14 @@ public class FsiGateway {
 
     private Outcome replay(FsiMessages.Stored stored, byte[] sha, FsiCall call) {
         if (!MessageDigest.isEqual(stored.bodySha256(), sha)) {
-            throw FsiRefusal.field("msgid", "报文ID " + call.msgid() + " 已用于另一笔报文（" + stored.infno()
-                    + "），内容不同；每笔新交易须使用新的 msgid");
+            throw reusedMsgid(call, stored);
         }
         return new Outcome(stored.reply(), null);
+    }
+
+    private static FsiRefusal reusedMsgid(FsiCall call, FsiMessages.Stored stored) {
+        return FsiRefusal.field("msgid", "报文ID " + call.msgid() + " 已用于另一笔报文（" + stored.infno()
+                + "），内容不同；每笔新交易须使用新的 msgid");
     }
 
     /** A refused call is answered the same way when replayed: its reply is stored, nothing else is. */
@@ -286,8 +295,10 @@ public class FsiGateway {
         if (Boolean.TRUE.equals(stored)) {
             return reply;
         }
+        // The msgid was stored meanwhile (this call was a replay, or raced with one): answer as a replay.
         return messages.find(call.fixmedinsCode(), call.msgid())
-                .map(s -> MessageDigest.isEqual(s.bodySha256(), sha) ? s.reply() : reply)
+                .map(s -> MessageDigest.isEqual(s.bodySha256(), sha) ? s.reply()
+                        : replies.failure(call.institutionAdmdvs(), received, now(), reusedMsgid(call, s).errMsg()))
                 .orElse(reply);
     }
 

@@ -181,14 +181,14 @@ class Settler {
         Person person = enginePerson(facts, balances);
         LocalDate date = visit.settlementDate();
         RegionPolicy policy = policy(facts.person().insuredAdmdvs(), date);
-        Accumulators acc = accumulators(person.psnNo(), facts.person().insuredAdmdvs(), date.getYear());
+        List<SettlementRequest.EarlierReversal> notes = new ArrayList<>();
+        Accumulators acc = accumulatorsAndNotes(person.psnNo(), facts.person().insuredAdmdvs(), date.getYear(), notes);
         List<FeeLine> feeLines = new ArrayList<>(lines.size());
         List<String> serials = new ArrayList<>(lines.size());
         for (FeeLines.Stored s : lines) {
             feeLines.add(s.line());
             serials.add(s.line().feedetlSn());
         }
-        List<SettlementRequest.EarlierReversal> notes = earlierReversals(person.psnNo(), facts.person().insuredAdmdvs(), date.getYear());
         SettlementRequest request = new SettlementRequest(policy, catalogues.of(call.institutionPooling()), person, visit,
                 feeLines, acc, notes);
         try {
@@ -257,8 +257,10 @@ class Settler {
         Map<String, Money> change = accumulatorMap(r.accumulatorChange());
         storeAccumulation(setlId, change);
         applyAccumulators(person.personNo(), admdvs, year, change);
-        jdbc.sql("update accumulator_note set noted_in = ? where psn_no = ? and admdvs = ? and year = ? and noted_in is null")
-                .params(setlId, person.personNo(), admdvs, year).update();
+        if (!c.request().earlierReversals().isEmpty()) {
+            jdbc.sql("update accumulator_note set noted_in = ? where psn_no = ? and admdvs = ? and year = ? and noted_in is null")
+                    .params(setlId, person.personNo(), admdvs, year).update();
+        }
 
         Money own = s.acctPay().minus(s.acctMulaidPay());
         if (!own.isZero()) {
@@ -294,13 +296,17 @@ class Settler {
     }
 
     private void account(String psnNo, Money amount, String kind, String setlId, FsiCall call) {
-        BigDecimal after = jdbc.sql("update personal_account set balance = balance + ?, updated_at = ? where psn_no = ? returning balance")
-                .params(d(amount), Timestamp.from(call.receivedAt()), psnNo).query(BigDecimal.class).single();
-        jdbc.sql("""
+        // One statement: the balance moves and its entry records the balance after.
+        Timestamp at = Timestamp.from(call.receivedAt());
+        int rows = jdbc.sql("""
+                        with a as (update personal_account set balance = balance + ?, updated_at = ? where psn_no = ? returning balance)
                         insert into personal_account_entry (psn_no, amount, balance_after, kind, source_type, source_id, recorded_at, recorded_by)
-                        values (?, ?, ?, ?, 'SETTLEMENT', ?, ?, ?)""")
-                .params(psnNo, d(amount), after, kind, setlId, Timestamp.from(call.receivedAt()), "fsi:" + call.fixmedinsCode())
+                        select ?, ?, a.balance, ?, 'SETTLEMENT', ?, ?, ? from a""")
+                .params(d(amount), at, psnNo, psnNo, d(amount), kind, setlId, at, "fsi:" + call.fixmedinsCode())
                 .update();
+        if (rows != 1) {
+            throw new IllegalStateException("personal account of " + psnNo + " not found");
+        }
     }
 
     private String newSettlementId(String admdvs) {
@@ -425,14 +431,6 @@ class Settler {
         }
     }
 
-    private List<SettlementRequest.EarlierReversal> earlierReversals(String psnNo, String admdvs, int year) {
-        return jdbc.sql("select setl_id, settled_on, reversed_on from accumulator_note where psn_no = ? and admdvs = ? and year = ? and noted_in is null order by setl_id")
-                .params(psnNo, admdvs, year)
-                .query((rs, n) -> new SettlementRequest.EarlierReversal(rs.getString(1), rs.getObject(2, LocalDate.class),
-                        rs.getObject(3, LocalDate.class)))
-                .list();
-    }
-
     // ---- accumulators ----
 
     static final String OUTPATIENT_DEDUCTIBLE = "outpatient_deductible_used";
@@ -447,12 +445,29 @@ class Settler {
     static final String FREE_CHECK = "free_check_used";
 
     Accumulators accumulators(String psnNo, String admdvs, int year) {
+        return accumulatorsAndNotes(psnNo, admdvs, year, null);
+    }
+
+    /** The accumulators and, into {@code notes} when given, the reversals not yet noted: one query. */
+    private Accumulators accumulatorsAndNotes(String psnNo, String admdvs, int year, List<SettlementRequest.EarlierReversal> notes) {
         Map<String, Money> m = new HashMap<>();
-        jdbc.sql("select cum_key, amount from accumulator where psn_no = ? and admdvs = ? and year = ?")
-                .params(psnNo, admdvs, year)
+        jdbc.sql("""
+                        select cum_key, amount, null::date, null::date from accumulator where psn_no = ? and admdvs = ? and year = ?
+                        union all
+                        select setl_id, null, settled_on, reversed_on from accumulator_note
+                        where psn_no = ? and admdvs = ? and year = ? and noted_in is null""")
+                .params(psnNo, admdvs, year, psnNo, admdvs, year)
                 .query(rs -> {
-                    m.put(rs.getString(1), Money.of(rs.getBigDecimal(2)));
+                    if (rs.getObject(3) == null) {
+                        m.put(rs.getString(1), Money.of(rs.getBigDecimal(2)));
+                    } else if (notes != null) {
+                        notes.add(new SettlementRequest.EarlierReversal(rs.getString(1), rs.getObject(3, LocalDate.class),
+                                rs.getObject(4, LocalDate.class)));
+                    }
                 });
+        if (notes != null) {
+            notes.sort(java.util.Comparator.comparing(SettlementRequest.EarlierReversal::setlId));
+        }
         Map<String, Money> chronic = new TreeMap<>();
         m.forEach((k, v) -> {
             if (k.startsWith(CHRONIC_PREFIX)) {

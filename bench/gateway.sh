@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# The settlement gateway under load (issue 4): starts the platform on the embedded PostgreSQL (fsync,
+# synchronous_commit and full_page_writes on) with the demo world in a fresh data dir, warms up, then
+# drives visits (2201 + 2204 with 10 lines + 2207, signed with HMAC-SM3) from a load generator on the
+# same machine. Last line: visits_per_second=<n> p50_ms=<n> p99_ms=<n> errors=<n>.
+#   bench/gateway.sh [--workers N] [--warmup S] [--duration S]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+port=${YIBAO_BENCH_PORT:-18181}
+data_dir=$(mktemp -d /tmp/yibao-bench.XXXXXX)
+./mvnw -q -B -ntp -DskipTests -pl yibao-server,yibao-bench -am package >/dev/null
+java ${YIBAO_JAVA_OPTS:--Xms1g -Xmx2g} -jar yibao-server/target/yibao-server.jar --server.port="$port" \
+  --yibao.data-dir="$data_dir" --logging.level.root=WARN > "$data_dir/server.out" 2>&1 &
+server=$!
+cleanup() { kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true; rm -rf "$data_dir"; }
+trap cleanup EXIT
+for _ in $(seq 1 180); do
+  curl -sf "http://localhost:$port/actuator/health" >/dev/null 2>&1 && break
+  sleep 1
+done
+curl -sf "http://localhost:$port/actuator/health" >/dev/null || { echo "platform did not start"; tail -20 "$data_dir/server.out"; exit 1; }
+pgport=$(sed -n 4p "$data_dir/pgdata/postmaster.pid")
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)"
+echo "postgresql (port $pgport): fsync, synchronous_commit and full_page_writes forced on by DatabaseConfiguration (DurabilityTest checks them)"
+java -cp yibao-bench/target/yibao-bench.jar org.yibao.bench.load.GatewayLoad --url "http://localhost:$port" \
+  --data-dir "$data_dir" "$@"

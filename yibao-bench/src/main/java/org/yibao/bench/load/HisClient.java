@@ -1,0 +1,133 @@
+package org.yibao.bench.load;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.bouncycastle.crypto.digests.SM3Digest;
+import org.bouncycastle.crypto.macs.HMac;
+import org.bouncycastle.crypto.params.KeyParameter;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * An HIS client of the national interface (NATIONAL_INTERFACE §1–§2) for one institution: builds the
+ * envelope, gives each call a unique msgid, signs it with HMAC-SM3 and posts it over HTTP.
+ */
+public final class HisClient {
+
+    public static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final DateTimeFormatter MSGID_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final AtomicLong SEQUENCE = new AtomicLong();
+
+    /** One reply: the parsed envelope and the time the call took. */
+    public record Reply(JsonNode json, byte[] raw, long nanos) {
+        public boolean ok() {
+            return json != null && json.path("infcode").asInt(-1) == 0;
+        }
+
+        public JsonNode output() {
+            return json.get("output");
+        }
+
+        public String errMsg() {
+            return json == null ? "no reply" : json.path("err_msg").asString("");
+        }
+    }
+
+    private final HttpClient http;
+    private final URI uri;
+    private final String fixmedinsCode;
+    private final String admdvs;
+    private final String accessKey;
+    private final String secret;
+
+    public HisClient(HttpClient http, String baseUrl, String fixmedinsCode, String accessKey, String secret) {
+        this.http = http;
+        this.uri = URI.create(baseUrl + "/fsi/api/rsfComIfsService/callService");
+        this.fixmedinsCode = fixmedinsCode;
+        this.admdvs = fixmedinsCode.substring(1, 7);
+        this.accessKey = accessKey;
+        this.secret = secret;
+    }
+
+    public String fixmedinsCode() {
+        return fixmedinsCode;
+    }
+
+    public static String now() {
+        return LocalDateTime.now().format(TIME);
+    }
+
+    /** A msgid unique across all clients of this process: code(12) + time(14) + sequence. */
+    public String newMsgid() {
+        return fixmedinsCode + LocalDateTime.now().format(MSGID_TIME) + String.format("%08d", SEQUENCE.incrementAndGet() % 100_000_000L);
+    }
+
+    public byte[] body(String infno, String msgid, String insuplcAdmdvs, Object input) {
+        Map<String, Object> env = new LinkedHashMap<>();
+        env.put("infno", infno);
+        env.put("msgid", msgid);
+        env.put("mdtrtarea_admvs", admdvs);
+        env.put("insuplc_admdvs", insuplcAdmdvs);
+        env.put("recer_sys_code", "YIBAO_LOAD");
+        env.put("infver", "V1.0");
+        env.put("opter_type", "1");
+        env.put("opter", "LOAD");
+        env.put("opter_name", "压测");
+        env.put("inf_time", now());
+        env.put("fixmedins_code", fixmedinsCode);
+        env.put("fixmedins_name", "");
+        env.put("input", input);
+        return JSON.writeValueAsBytes(env);
+    }
+
+    public Reply call(String infno, String insuplcAdmdvs, Object input) throws IOException, InterruptedException {
+        return send(body(infno, newMsgid(), insuplcAdmdvs, input));
+    }
+
+    /** Signs {@code body} now and posts it. */
+    public Reply send(byte[] body) throws IOException, InterruptedException {
+        long ts = System.currentTimeMillis() / 1000;
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json;charset=UTF-8")
+                .header("x-ca-key", accessKey)
+                .header("x-ca-signature", ts + ":" + sign(secret, ts, body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        long start = System.nanoTime();
+        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        long nanos = System.nanoTime() - start;
+        JsonNode json = null;
+        if (response.statusCode() == 200) {
+            try {
+                json = JSON.readTree(response.body());
+            } catch (RuntimeException e) {
+                json = null;
+            }
+        }
+        return new Reply(json, response.body(), nanos);
+    }
+
+    static String sign(String secret, long ts, byte[] body) {
+        HMac mac = new HMac(new SM3Digest());
+        mac.init(new KeyParameter(secret.getBytes(StandardCharsets.UTF_8)));
+        byte[] prefix = (ts + "\n").getBytes(StandardCharsets.US_ASCII);
+        mac.update(prefix, 0, prefix.length);
+        mac.update(body, 0, body.length);
+        byte[] out = new byte[mac.getMacSize()];
+        mac.doFinal(out, 0);
+        return HexFormat.of().formatHex(out);
+    }
+}

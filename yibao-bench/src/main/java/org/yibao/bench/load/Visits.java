@@ -1,0 +1,127 @@
+package org.yibao.bench.load;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import tools.jackson.databind.JsonNode;
+
+/** Visits as an HIS drives them through the national interface: 2201 → 2204 → 2207, and variants. */
+public final class Visits {
+
+    /** Catalogue items of region 990100 (DOMAIN §2.4) with plausible prices. */
+    static final String[][] ITEMS = {
+            {"001101000010000", "20.00"}, {"XC09CAL100A001010101002", "36.50"}, {"XA10BAE054A001010101001", "42.30"},
+            {"002101000010000", "220.00"}, {"C0102030400001010101001", "12.00"}, {"XJ01DCT013B002010101003", "55.00"},
+            {"XD11AXM999A001010101005", "88.00"}, {"003101000010000", "300.00"}};
+
+    private Visits() {}
+
+    /** What one call answered, for the caller's statistics. */
+    public interface Recorder {
+        void record(String infno, HisClient.Reply reply);
+    }
+
+    public static final class Failed extends Exception {
+        public Failed(String infno, HisClient.Reply reply) {
+            super(infno + ": " + reply.errMsg());
+        }
+    }
+
+    private static HisClient.Reply checked(String infno, HisClient.Reply reply, Recorder recorder) throws Failed {
+        recorder.record(infno, reply);
+        if (!reply.ok()) {
+            throw new Failed(infno, reply);
+        }
+        return reply;
+    }
+
+    /** 2201 registration; returns the mdtrt_id. */
+    public static String register(HisClient his, DemoPopulation.Person p, Recorder recorder)
+            throws IOException, InterruptedException, Failed {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("psn_no", p.psnNo());
+        data.put("insutype", p.insutype());
+        data.put("begntime", HisClient.now());
+        data.put("mdtrt_cert_type", "02");
+        data.put("mdtrt_cert_no", p.certno());
+        data.put("ipt_otp_no", "OP" + System.nanoTime());
+        data.put("atddr_no", "D001");
+        data.put("dr_name", "医生");
+        data.put("dept_code", "A03");
+        data.put("dept_name", "内科");
+        data.put("caty", "A03");
+        return checked("2201", his.call("2201", p.admdvs(), Map.of("data", data)), recorder)
+                .output().get("data").get("mdtrt_id").asString();
+    }
+
+    /** 2204 with {@code count} lines; returns the reply's result[]. */
+    public static JsonNode upload(HisClient his, DemoPopulation.Person p, String mdtrtId, int count, SplittableRandom random,
+                                  Recorder recorder) throws IOException, InterruptedException, Failed {
+        List<Map<String, Object>> lines = new ArrayList<>();
+        String time = HisClient.now();
+        for (int i = 0; i < count; i++) {
+            String[] item = ITEMS[random.nextInt(ITEMS.length)];
+            BigDecimal cnt = BigDecimal.valueOf(1 + random.nextInt(3));
+            BigDecimal pric = new BigDecimal(item[1]);
+            Map<String, Object> l = new LinkedHashMap<>();
+            l.put("feedetl_sn", String.valueOf(i + 1));
+            l.put("mdtrt_id", mdtrtId);
+            l.put("psn_no", p.psnNo());
+            l.put("chrg_bchno", "1");
+            l.put("fee_ocur_time", time);
+            l.put("med_list_codg", item[0]);
+            l.put("medins_list_codg", "H" + item[0]);
+            l.put("det_item_fee_sumamt", cnt.multiply(pric).setScale(2, RoundingMode.HALF_UP));
+            l.put("cnt", cnt);
+            l.put("pric", pric);
+            l.put("bilg_dept_codg", "A03");
+            l.put("bilg_dr_codg", "D001");
+            l.put("hosp_appr_flag", "1");
+            lines.add(l);
+        }
+        return checked("2204", his.call("2204", p.admdvs(), Map.of("feedetail", lines)), recorder).output().get("result");
+    }
+
+    private static BigDecimal sum(JsonNode result, String field) {
+        BigDecimal s = BigDecimal.ZERO;
+        for (JsonNode n : result) {
+            s = s.add(n.get(field).decimalValue());
+        }
+        return s;
+    }
+
+    /** 2206 (pre) or 2207 with the sums of the upload reply; returns setlinfo. */
+    public static JsonNode settle(HisClient his, String infno, DemoPopulation.Person p, String mdtrtId, String medType,
+                                  JsonNode result, Recorder recorder) throws IOException, InterruptedException, Failed {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("psn_no", p.psnNo());
+        data.put("mdtrt_cert_type", "02");
+        data.put("mdtrt_cert_no", p.certno());
+        data.put("med_type", medType);
+        data.put("medfee_sumamt", sum(result, "det_item_fee_sumamt"));
+        data.put("psn_setlway", "01");
+        data.put("mdtrt_id", mdtrtId);
+        data.put("chrg_bchno", "0000");
+        data.put("acct_used_flag", "1");
+        data.put("insutype", p.insutype());
+        data.put("invono", "INV" + System.nanoTime());
+        data.put("fulamt_ownpay_amt", sum(result, "fulamt_ownpay_amt"));
+        data.put("overlmt_selfpay", sum(result, "overlmt_amt"));
+        data.put("preselfpay_amt", sum(result, "preselfpay_amt"));
+        data.put("inscp_scp_amt", sum(result, "inscp_scp_amt"));
+        return checked(infno, his.call(infno, p.admdvs(), Map.of("data", data)), recorder).output().get("setlinfo");
+    }
+
+    /** A whole outpatient visit: registration, {@code lines} fee lines, settlement. */
+    public static JsonNode outpatient(HisClient his, DemoPopulation.Person p, int lines, SplittableRandom random, Recorder recorder)
+            throws IOException, InterruptedException, Failed {
+        String mdtrtId = register(his, p, recorder);
+        JsonNode result = upload(his, p, mdtrtId, lines, random, recorder);
+        return settle(his, "2207", p, mdtrtId, "11", result, recorder);
+    }
+}
