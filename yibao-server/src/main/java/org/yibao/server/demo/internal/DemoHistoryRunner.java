@@ -201,9 +201,8 @@ class DemoHistoryRunner implements DemoHistory {
      * The generated persons of the demo world: loaded by the system, numbered from 1000 in their region
      * (the named cast uses 1…7), first version only so later edits do not change what history sees.
      */
-    private static final String GENERATED = """
-            recorded_by = 'system' and case when psn_no ~ '^[0-9]{20}$' then substr(psn_no, 7)::bigint >= 1000 else false end
-            """;
+    private static final String GENERATED =
+            " recorded_by = 'system' and case when psn_no ~ '^[0-9]{20}$' then substr(psn_no, 7)::bigint >= 1000 else false end\n";
 
     private final Map<String, HistoryGenerator> generators = new java.util.concurrent.ConcurrentHashMap<>();
 
