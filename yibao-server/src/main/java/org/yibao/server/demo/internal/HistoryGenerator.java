@@ -201,7 +201,7 @@ final class HistoryGenerator {
                 Institution inst = institution(r, outpatientByLevel, pickLevel(r, 500, 350, 1));
                 if (inst != null) {
                     LocalDateTime t = d.atTime(8 + r.nextInt(9), r.nextInt(60));
-                    plan.add(new Planned("OUTPATIENT", "14", inst, t, t, new Code(rec.diseCodg(), rec.diseKey()), null,
+                    plan.add(new Planned("OUTPATIENT", "14", inst, t, t, chronicDiagnosis(rec), null,
                             chronicLines(r, inst.level(), t)));
                 }
             }
@@ -340,6 +340,16 @@ final class HistoryGenerator {
 
     private static boolean eligible(Condition c, String gend, int age) {
         return (c.sex() == null || c.sex().equals(gend)) && age >= c.minAge() && age <= c.maxAge();
+    }
+
+    /** The recognition's diagnosis with its dictionary name where the history knows it, else the disease key. */
+    private static Code chronicDiagnosis(Recognised rec) {
+        for (Code c : HistoryConditions.OUTPATIENT) {
+            if (c.code().equals(rec.diseCodg())) {
+                return c;
+            }
+        }
+        return new Code(rec.diseCodg(), rec.diseKey());
     }
 
     private static Set<String> codesOn(List<Dated> dated, LocalDate d) {
