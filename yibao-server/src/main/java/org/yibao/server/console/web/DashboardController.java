@@ -12,6 +12,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.yibao.server.console.internal.DashboardQueries;
+import org.yibao.server.demo.DemoHistory;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The dashboard: headline counts and charts of the reference data, counted live from the database. */
@@ -22,16 +23,19 @@ class DashboardController {
 
     private final DashboardQueries queries;
     private final MessageSource messages;
+    private final DemoHistory history;
 
-    DashboardController(DashboardQueries queries, MessageSource messages) {
+    DashboardController(DashboardQueries queries, MessageSource messages, DemoHistory history) {
         this.queries = queries;
         this.messages = messages;
+        this.history = history;
     }
 
     @GetMapping("/")
     String dashboard(Model model, Locale locale) {
         model.addAttribute("section", "dashboard");
         model.addAttribute("headline", queries.headline());
+        model.addAttribute("history", history.progress());
         model.addAttribute("chartJson", safeForScript(JSON.writeValueAsString(charts(locale))));
         return "console/dashboard";
     }
