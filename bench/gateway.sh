@@ -2,7 +2,8 @@
 # The settlement gateway under load (issue 4): starts the platform on the embedded PostgreSQL (fsync,
 # synchronous_commit and full_page_writes on) with the demo world in a fresh data dir, warms up, then
 # drives visits (2201 + 2204 with 10 lines + 2207, signed with HMAC-SM3) from a load generator on the
-# same machine. Last line: visits_per_second=<n> p50_ms=<n> p99_ms=<n> errors=<n>.
+# same machine (the background demo history is switched off so that it does not share the CPU).
+# Last line: visits_per_second=<n> p50_ms=<n> p99_ms=<n> errors=<n>.
 #   bench/gateway.sh [--workers N] [--warmup S] [--duration S]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,7 +11,7 @@ port=${YIBAO_BENCH_PORT:-18181}
 data_dir=$(mktemp -d /tmp/yibao-bench.XXXXXX)
 ./mvnw -q -B -ntp -DskipTests -pl yibao-server,yibao-bench -am package >/dev/null
 java ${YIBAO_JAVA_OPTS:--Xms1g -Xmx2g} -jar yibao-server/target/yibao-server.jar --server.port="$port" \
-  --yibao.data-dir="$data_dir" --logging.level.root=WARN > "$data_dir/server.out" 2>&1 &
+  --yibao.data-dir="$data_dir" --yibao.demo.history.enabled=false --logging.level.root=WARN > "$data_dir/server.out" 2>&1 &
 server=$!
 cleanup() { kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true; rm -rf "$data_dir"; }
 trap cleanup EXIT

@@ -62,7 +62,7 @@ public class FsiGateway {
     private final JsonMapper reader;
     private final Map<String, CachedInstitution> institutionCache = new ConcurrentHashMap<>();
 
-    private record CachedInstitution(Institution institution, Instant checkedAt) {}
+    private record CachedInstitution(Institution institution, String pooling, Instant checkedAt) {}
 
     FsiGateway(List<FsiTransaction> handlers, InstitutionKeys keys, FsiMessages messages, FsiReplies replies,
                Institutions institutions, PolicyBook policies, TransactionTemplate tx, Clock clock) {
@@ -172,9 +172,10 @@ public class FsiGateway {
         if (!fixmedinsCode.equals(key.fixmedinsCode())) {
             throw FsiRefusal.field("fixmedins_code", fixmedinsCode + " 与签名密钥所属机构 " + key.fixmedinsCode() + " 不一致");
         }
-        Institution institution = institution(fixmedinsCode);
+        CachedInstitution cached = institution(fixmedinsCode);
+        Institution institution = cached.institution();
         String mdtrtarea = env.text("mdtrtarea_admvs", 6);
-        String pooling = policies.poolingRegionOn(institution.admdvs(), received.toLocalDate());
+        String pooling = cached.pooling();
         if (!mdtrtarea.equals(institution.admdvs()) && !mdtrtarea.equals(pooling)) {
             throw FsiRefusal.field("mdtrtarea_admvs", mdtrtarea + " 不是机构所在医保区划 " + institution.admdvs());
         }
@@ -205,11 +206,12 @@ public class FsiGateway {
         return new Envelope(call, transaction);
     }
 
-    private Institution institution(String code) {
+    /** The institution in force and its pooling region, remembered for a minute (every call needs them). */
+    private CachedInstitution institution(String code) {
         Instant now = clock.instant();
         CachedInstitution cached = institutionCache.get(code);
         if (cached != null && cached.checkedAt().plusSeconds(60).isAfter(now)) {
-            return cached.institution();
+            return cached;
         }
         Institution institution = institutions.find(code, LocalDateTime.ofInstant(now, clock.getZone()).toLocalDate())
                 .orElseThrow(() -> FsiRefusal.field("fixmedins_code", "机构 " + code + " 不是有效的定点医药机构"));
@@ -217,8 +219,10 @@ public class FsiGateway {
             // Agreements and suspensions (issue 6) will drive this flag; until then staff set it in the console.
             throw FsiRefusal.field("fixmedins_code", "机构 " + code + " 目前不是定点医药机构（未签订协议或协议已终止），不能办理医保业务");
         }
-        institutionCache.put(code, new CachedInstitution(institution, now));
-        return institution;
+        CachedInstitution fresh = new CachedInstitution(institution,
+                policies.poolingRegionOn(institution.admdvs(), LocalDateTime.ofInstant(now, clock.getZone()).toLocalDate()), now);
+        institutionCache.put(code, fresh);
+        return fresh;
     }
 
     private byte[] process(Envelope envelope, byte[] body, LocalDateTime received) {
