@@ -36,7 +36,7 @@ public final class FsiClient {
     private final String accessKey;
     private final String secret;
 
-    FsiClient(int port, String fixmedinsCode, String admdvs, String accessKey, String secret) {
+    public FsiClient(int port, String fixmedinsCode, String admdvs, String accessKey, String secret) {
         this.port = port;
         this.fixmedinsCode = fixmedinsCode;
         this.admdvs = admdvs;
