@@ -48,7 +48,7 @@
       return;
     }
     var instance = echarts.init(el, null, { renderer: 'canvas' });
-    instance.setOption(name === 'insutypes' ? pie(chart) : bar(chart, name === 'institutions'));
+    instance.setOption(chart.data ? pie(chart) : bar(chart, name === 'institutions'));
     charts.push(instance);
   });
   window.addEventListener('resize', function () {

@@ -1,5 +1,7 @@
 package org.yibao.server.console.web;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -12,10 +14,11 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.yibao.server.console.internal.DashboardQueries;
+import org.yibao.server.console.internal.SettlementQueries;
 import org.yibao.server.demo.DemoHistory;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The dashboard: headline counts and charts of the reference data, counted live from the database. */
+/** The dashboard: headline counts, today's and this month's settlements, and charts, counted live from the database. */
 @Controller
 class DashboardController {
 
@@ -24,8 +27,13 @@ class DashboardController {
     private final DashboardQueries queries;
     private final MessageSource messages;
     private final DemoHistory history;
+    private final SettlementQueries settlements;
+    private final Clock clock;
 
-    DashboardController(DashboardQueries queries, MessageSource messages, DemoHistory history) {
+    DashboardController(DashboardQueries queries, MessageSource messages, DemoHistory history, SettlementQueries settlements,
+                        Clock clock) {
+        this.settlements = settlements;
+        this.clock = clock;
         this.queries = queries;
         this.messages = messages;
         this.history = history;
@@ -36,6 +44,9 @@ class DashboardController {
         model.addAttribute("section", "dashboard");
         model.addAttribute("headline", queries.headline());
         model.addAttribute("history", history.progress());
+        LocalDate today = LocalDate.now(clock);
+        model.addAttribute("today", settlements.period(today, today.plusDays(1)));
+        model.addAttribute("month", settlements.period(today.withDayOfMonth(1), today.plusDays(1)));
         model.addAttribute("chartJson", safeForScript(JSON.writeValueAsString(charts(locale))));
         return "console/dashboard";
     }
@@ -86,6 +97,20 @@ class DashboardController {
         charts.put("insutypes", Map.of(
                 "title", label("dashboard.chart.insutypes", locale),
                 "data", insutypeTotals));
+
+        // This month's fund expenditure (reversals net out), by fund and by institution level.
+        LocalDate today = LocalDate.now(clock);
+        LocalDate first = today.withDayOfMonth(1);
+        charts.put("fundsByPool", Map.of(
+                "title", label("dashboard.chart.fundsByPool", locale),
+                "data", settlements.expenditureByFund(first, today.plusDays(1)).stream()
+                        .map(a -> Map.of("name", a.label(), "value", a.amount())).toList()));
+        var byLevel = settlements.expenditureByLevel(first, today.plusDays(1));
+        charts.put("fundsByLevel", Map.of(
+                "title", label("dashboard.chart.fundsByLevel", locale),
+                "categories", byLevel.stream().map(a -> label("level." + a.label(), locale)).toList(),
+                "series", List.of(Map.of("name", label("settlement.fund", locale),
+                        "data", byLevel.stream().map(SettlementQueries.Amount::amount).toList()))));
         return charts;
     }
 
