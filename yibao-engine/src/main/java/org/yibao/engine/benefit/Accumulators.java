@@ -43,6 +43,55 @@ public record Accumulators(Money outpatientDeductibleUsed, Money outpatientFundP
         Objects.requireNonNull(mafPaid, "mafPaid");
     }
 
+    /** Stored keys of the accumulators (cum_type_code of 5206, listed by 1901). */
+    public static final String OUTPATIENT_DEDUCTIBLE = "outpatient_deductible_used";
+    public static final String OUTPATIENT_FUND = "outpatient_fund_paid";
+    public static final String CHRONIC_PREFIX = "chronic_fund_paid.";
+    public static final String ADMISSIONS = "admissions";
+    public static final String INPATIENT_FUND = "inpatient_fund_paid";
+    public static final String HIFOB = "hifob_paid";
+    public static final String SELF_BURDEN = "self_burden";
+    public static final String HIFMI = "hifmi_paid";
+    public static final String MAF = "maf_paid";
+    public static final String FREE_CHECK = "free_check_used";
+
+    /**
+     * These totals (or a change of them) as stored keys with amounts; the count of admissions and the
+     * free-check flag as whole numbers; zero entries left out.
+     */
+    public Map<String, Money> toKeys() {
+        Map<String, Money> m = new java.util.LinkedHashMap<>();
+        m.put(OUTPATIENT_DEDUCTIBLE, outpatientDeductibleUsed);
+        m.put(OUTPATIENT_FUND, outpatientFundPaid);
+        chronicFundPaid.forEach((k, v) -> m.put(CHRONIC_PREFIX + k, v));
+        m.put(ADMISSIONS, Money.ofYuan(admissions));
+        m.put(INPATIENT_FUND, inpatientFundPaid);
+        m.put(HIFOB, hifobPaid);
+        m.put(SELF_BURDEN, selfBurden);
+        m.put(HIFMI, hifmiPaid);
+        m.put(MAF, mafPaid);
+        m.put(FREE_CHECK, freeCheckUsed ? Money.ofYuan(1) : Money.ZERO);
+        m.values().removeIf(Money::isZero);
+        return m;
+    }
+
+    /** The inverse of {@link #toKeys()}; unknown keys are ignored, missing ones are zero. */
+    public static Accumulators fromKeys(Map<String, Money> m) {
+        Map<String, Money> chronic = new TreeMap<>();
+        m.forEach((k, v) -> {
+            if (k.startsWith(CHRONIC_PREFIX)) {
+                chronic.put(k.substring(CHRONIC_PREFIX.length()), v);
+            }
+        });
+        return new Accumulators(key(m, OUTPATIENT_DEDUCTIBLE), key(m, OUTPATIENT_FUND), chronic,
+                (int) (key(m, ADMISSIONS).fen() / 100), key(m, INPATIENT_FUND), key(m, HIFOB), key(m, SELF_BURDEN),
+                key(m, HIFMI), key(m, MAF), key(m, FREE_CHECK).isPositive());
+    }
+
+    private static Money key(Map<String, Money> m, String key) {
+        return m.getOrDefault(key, Money.ZERO);
+    }
+
     public Money chronicFundPaid(String diseaseKey) {
         return chronicFundPaid.getOrDefault(diseaseKey, Money.ZERO);
     }

@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.yibao.engine.benefit.SetlInfo;
 import org.yibao.engine.money.Money;
 
 /** Posts to the fund ledger inside the caller's transaction (the money write and its entries commit together). */
@@ -21,6 +22,27 @@ public class FundLedger {
         public Entry {
             subAccount = subAccount == null ? "" : subAccount;
         }
+    }
+
+    /**
+     * The lines a settlement posts (a reversal posts them negated): each fund and the personal accounts
+     * debited with what they paid, the patient's cash and the institution's borne part debited, the
+     * institution's medical fees credited with the whole fee. Zero lines are left out.
+     */
+    public static List<Entry> settlementEntries(SetlInfo s, String insutype, String fixmedinsCode) {
+        List<Entry> e = new ArrayList<>();
+        e.add(new Entry(LedgerAccount.BASIC_POOL, insutype, s.hifpPay()));
+        e.add(new Entry(LedgerAccount.CIVIL_SERVANT, null, s.cvlservPay()));
+        e.add(new Entry(LedgerAccount.LARGE_AMOUNT, null, s.hifobPay()));
+        e.add(new Entry(LedgerAccount.SERIOUS_ILLNESS, null, s.hifmiPay()));
+        e.add(new Entry(LedgerAccount.MEDICAL_ASSISTANCE, null, s.mafPay()));
+        e.add(new Entry(LedgerAccount.OTHER_FUND, null, s.othPay().plus(s.hifesPay())));
+        e.add(new Entry(LedgerAccount.PERSONAL_ACCOUNTS, null, s.acctPay()));
+        e.add(new Entry(LedgerAccount.PATIENT_CASH, fixmedinsCode, s.psnCashPay()));
+        e.add(new Entry(LedgerAccount.INSTITUTION_BORNE, fixmedinsCode, s.hospPartAmt()));
+        e.add(new Entry(LedgerAccount.INSTITUTION_RECEIVABLE, fixmedinsCode, s.medfeeSumamt().negate()));
+        e.removeIf(x -> x.amount().isZero());
+        return e;
     }
 
     /** A posting as stored. */

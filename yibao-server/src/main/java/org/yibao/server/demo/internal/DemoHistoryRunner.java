@@ -324,7 +324,7 @@ class DemoHistoryRunner implements DemoHistory {
                     raw.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), Money.of(rs.getBigDecimal(3)));
                 });
         Map<String, Accumulators> result = new HashMap<>();
-        raw.forEach((psn, m) -> result.put(psn, HistoryGenerator.accumulators(m)));
+        raw.forEach((psn, m) -> result.put(psn, Accumulators.fromKeys(m)));
         return result;
     }
 

@@ -34,7 +34,6 @@ import org.yibao.engine.policy.RegionPolicy;
 import org.yibao.server.demo.internal.HistoryConditions.Code;
 import org.yibao.server.demo.internal.HistoryConditions.Condition;
 import org.yibao.server.ledger.FundLedger;
-import org.yibao.server.ledger.LedgerAccount;
 
 /**
  * Computes the settled visits of one pooling region and year for a batch of persons (R-DEMO, DOMAIN
@@ -277,9 +276,9 @@ final class HistoryGenerator {
         for (SetlDetail d : result.setldetail()) {
             out.funds().add(new FundRow(setlId, ++seq, d));
         }
-        accumulatorMap(result.accumulatorChange())
+        result.accumulatorChange().toKeys()
                 .forEach((k, a) -> out.accumulations().add(new AccumulationRow(setlId, p.psnNo(), k, a)));
-        out.postings().add(new Posting(setlId, mdtrtId, v.end(), postingEntries(s, p.insutype(), code)));
+        out.postings().add(new Posting(setlId, mdtrtId, v.end(), FundLedger.settlementEntries(s, p.insutype(), code)));
         if (inpatient) {
             out.cases().add(new CaseRecord(mdtrtId, setlId, p.psnNo(), code, v.end(), caseRecord(p, v, mdtrtId, setlId, s)));
         }
@@ -495,60 +494,6 @@ final class HistoryGenerator {
     }
 
     // ---- rows shared with live settlement ----
-
-    /**
-     * The ledger lines of a settlement, in the shape live settlements post (settlement's
-     * {@code Settler.postingEntries}): funds and accounts debited, the institution's receivable credited.
-     */
-    static List<FundLedger.Entry> postingEntries(SetlInfo s, String insutype, String fixmedinsCode) {
-        List<FundLedger.Entry> e = new ArrayList<>();
-        e.add(new FundLedger.Entry(LedgerAccount.BASIC_POOL, insutype, s.hifpPay()));
-        e.add(new FundLedger.Entry(LedgerAccount.CIVIL_SERVANT, null, s.cvlservPay()));
-        e.add(new FundLedger.Entry(LedgerAccount.LARGE_AMOUNT, null, s.hifobPay()));
-        e.add(new FundLedger.Entry(LedgerAccount.SERIOUS_ILLNESS, null, s.hifmiPay()));
-        e.add(new FundLedger.Entry(LedgerAccount.MEDICAL_ASSISTANCE, null, s.mafPay()));
-        e.add(new FundLedger.Entry(LedgerAccount.OTHER_FUND, null, s.othPay().plus(s.hifesPay())));
-        e.add(new FundLedger.Entry(LedgerAccount.PERSONAL_ACCOUNTS, null, s.acctPay()));
-        e.add(new FundLedger.Entry(LedgerAccount.PATIENT_CASH, fixmedinsCode, s.psnCashPay()));
-        e.add(new FundLedger.Entry(LedgerAccount.INSTITUTION_BORNE, fixmedinsCode, s.hospPartAmt()));
-        e.add(new FundLedger.Entry(LedgerAccount.INSTITUTION_RECEIVABLE, fixmedinsCode, s.medfeeSumamt().negate()));
-        e.removeIf(x -> x.amount().isZero());
-        return e;
-    }
-
-    /** A change of the accumulators as the stored keys of settlement ({@code Settler.accumulatorMap}). */
-    static Map<String, Money> accumulatorMap(Accumulators a) {
-        Map<String, Money> m = new LinkedHashMap<>();
-        m.put("outpatient_deductible_used", a.outpatientDeductibleUsed());
-        m.put("outpatient_fund_paid", a.outpatientFundPaid());
-        a.chronicFundPaid().forEach((k, v) -> m.put("chronic_fund_paid." + k, v));
-        m.put("admissions", Money.ofYuan(a.admissions()));
-        m.put("inpatient_fund_paid", a.inpatientFundPaid());
-        m.put("hifob_paid", a.hifobPaid());
-        m.put("self_burden", a.selfBurden());
-        m.put("hifmi_paid", a.hifmiPaid());
-        m.put("maf_paid", a.mafPaid());
-        m.put("free_check_used", a.freeCheckUsed() ? Money.ofYuan(1) : Money.ZERO);
-        m.values().removeIf(Money::isZero);
-        return m;
-    }
-
-    /** The inverse of {@link #accumulatorMap}: stored keys back to the engine's totals. */
-    static Accumulators accumulators(Map<String, Money> m) {
-        Map<String, Money> chronic = new HashMap<>();
-        m.forEach((k, v) -> {
-            if (k.startsWith("chronic_fund_paid.")) {
-                chronic.put(k.substring("chronic_fund_paid.".length()), v);
-            }
-        });
-        return new Accumulators(get(m, "outpatient_deductible_used"), get(m, "outpatient_fund_paid"), chronic,
-                (int) (get(m, "admissions").fen() / 100), get(m, "inpatient_fund_paid"), get(m, "hifob_paid"),
-                get(m, "self_burden"), get(m, "hifmi_paid"), get(m, "maf_paid"), get(m, "free_check_used").isPositive());
-    }
-
-    private static Money get(Map<String, Money> m, String key) {
-        return m.getOrDefault(key, Money.ZERO);
-    }
 
     /** The 4101 case record (医疗保障基金结算清单): setlinfo, diseinfo[] (main first), oprninfo[] (main first). */
     private static Map<String, Object> caseRecord(HistoryPerson p, Planned v, String mdtrtId, String setlId, SetlInfo s) {

@@ -34,7 +34,6 @@ import org.yibao.server.catalog.SettlementCatalogue;
 import org.yibao.server.insured.Persons;
 import org.yibao.server.insured.SettlementFacts;
 import org.yibao.server.ledger.FundLedger;
-import org.yibao.server.ledger.LedgerAccount;
 import org.yibao.server.platform.fsi.FsiCall;
 import org.yibao.server.platform.fsi.FsiRefusal;
 import org.yibao.server.policy.PolicyBook;
@@ -254,7 +253,7 @@ class Settler {
             }
             jdbc.sql(sql.toString()).params(params).update();
         }
-        Map<String, Money> change = accumulatorMap(r.accumulatorChange());
+        Map<String, Money> change = r.accumulatorChange().toKeys();
         storeAccumulation(setlId, change);
         applyAccumulators(person.personNo(), admdvs, year, change);
         if (!c.request().earlierReversals().isEmpty()) {
@@ -271,28 +270,9 @@ class Settler {
                     .params(setlId, p.binderPsnNo(), d(p.amount()), d(p.balanceAfter())).update();
             account(p.binderPsnNo(), p.amount().negate(), "SETTLEMENT", setlId, call);
         }
-        ledger.post(admdvs, SOURCE, setlId, null, "结算 " + visit.mdtrtId(), postingEntries(s, person.insuranceType(),
-                call.fixmedinsCode(), 1), call.receivedAt());
+        ledger.post(admdvs, SOURCE, setlId, null, "结算 " + visit.mdtrtId(), FundLedger.settlementEntries(s, person.insuranceType(),
+                call.fixmedinsCode()), call.receivedAt());
         return setlId;
-    }
-
-    /** The ledger lines of a settlement (sign 1) or its mirror (sign −1): funds and accounts debited, the institution credited. */
-    static List<FundLedger.Entry> postingEntries(SetlInfo s, String insutype, String fixmedinsCode, int sign) {
-        List<FundLedger.Entry> e = new ArrayList<>();
-        e.add(new FundLedger.Entry(LedgerAccount.BASIC_POOL, insutype, s.hifpPay()));
-        e.add(new FundLedger.Entry(LedgerAccount.CIVIL_SERVANT, null, s.cvlservPay()));
-        e.add(new FundLedger.Entry(LedgerAccount.LARGE_AMOUNT, null, s.hifobPay()));
-        e.add(new FundLedger.Entry(LedgerAccount.SERIOUS_ILLNESS, null, s.hifmiPay()));
-        e.add(new FundLedger.Entry(LedgerAccount.MEDICAL_ASSISTANCE, null, s.mafPay()));
-        e.add(new FundLedger.Entry(LedgerAccount.OTHER_FUND, null, s.othPay().plus(s.hifesPay())));
-        e.add(new FundLedger.Entry(LedgerAccount.PERSONAL_ACCOUNTS, null, s.acctPay()));
-        e.add(new FundLedger.Entry(LedgerAccount.PATIENT_CASH, fixmedinsCode, s.psnCashPay()));
-        e.add(new FundLedger.Entry(LedgerAccount.INSTITUTION_BORNE, fixmedinsCode, s.hospPartAmt()));
-        e.add(new FundLedger.Entry(LedgerAccount.INSTITUTION_RECEIVABLE, fixmedinsCode, s.medfeeSumamt().negate()));
-        if (sign < 0) {
-            e.replaceAll(x -> new FundLedger.Entry(x.account(), x.subAccount(), x.amount().negate()));
-        }
-        return e;
     }
 
     private void account(String psnNo, Money amount, String kind, String setlId, FsiCall call) {
@@ -433,17 +413,6 @@ class Settler {
 
     // ---- accumulators ----
 
-    static final String OUTPATIENT_DEDUCTIBLE = "outpatient_deductible_used";
-    static final String OUTPATIENT_FUND = "outpatient_fund_paid";
-    static final String CHRONIC_PREFIX = "chronic_fund_paid.";
-    static final String ADMISSIONS = "admissions";
-    static final String INPATIENT_FUND = "inpatient_fund_paid";
-    static final String HIFOB = "hifob_paid";
-    static final String SELF_BURDEN = "self_burden";
-    static final String HIFMI = "hifmi_paid";
-    static final String MAF = "maf_paid";
-    static final String FREE_CHECK = "free_check_used";
-
     Accumulators accumulators(String psnNo, String admdvs, int year) {
         return accumulatorsAndNotes(psnNo, admdvs, year, null);
     }
@@ -468,36 +437,7 @@ class Settler {
         if (notes != null) {
             notes.sort(java.util.Comparator.comparing(SettlementRequest.EarlierReversal::setlId));
         }
-        Map<String, Money> chronic = new TreeMap<>();
-        m.forEach((k, v) -> {
-            if (k.startsWith(CHRONIC_PREFIX)) {
-                chronic.put(k.substring(CHRONIC_PREFIX.length()), v);
-            }
-        });
-        return new Accumulators(get(m, OUTPATIENT_DEDUCTIBLE), get(m, OUTPATIENT_FUND), chronic,
-                (int) (get(m, ADMISSIONS).fen() / 100), get(m, INPATIENT_FUND), get(m, HIFOB), get(m, SELF_BURDEN),
-                get(m, HIFMI), get(m, MAF), get(m, FREE_CHECK).isPositive());
-    }
-
-    private static Money get(Map<String, Money> m, String key) {
-        return m.getOrDefault(key, Money.ZERO);
-    }
-
-    /** A change of the accumulators as stored keys (counts and flags as whole numbers); zero entries left out. */
-    static Map<String, Money> accumulatorMap(Accumulators a) {
-        Map<String, Money> m = new LinkedHashMap<>();
-        m.put(OUTPATIENT_DEDUCTIBLE, a.outpatientDeductibleUsed());
-        m.put(OUTPATIENT_FUND, a.outpatientFundPaid());
-        a.chronicFundPaid().forEach((k, v) -> m.put(CHRONIC_PREFIX + k, v));
-        m.put(ADMISSIONS, Money.ofYuan(a.admissions()));
-        m.put(INPATIENT_FUND, a.inpatientFundPaid());
-        m.put(HIFOB, a.hifobPaid());
-        m.put(SELF_BURDEN, a.selfBurden());
-        m.put(HIFMI, a.hifmiPaid());
-        m.put(MAF, a.mafPaid());
-        m.put(FREE_CHECK, a.freeCheckUsed() ? Money.ofYuan(1) : Money.ZERO);
-        m.values().removeIf(Money::isZero);
-        return m;
+        return Accumulators.fromKeys(m);
     }
 
     private void storeAccumulation(String setlId, Map<String, Money> change) {
