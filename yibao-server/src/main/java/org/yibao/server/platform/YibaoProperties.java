@@ -1,6 +1,7 @@
 package org.yibao.server.platform;
 
 import java.nio.file.Path;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -18,15 +19,28 @@ public record YibaoProperties(Path dataDir, Db db, Demo demo) {
             dataDir = Path.of("var");
         }
         if (db == null) {
-            db = new Db(null, null, null, 0);
+            db = new Db(null, null, null, 0, Map.of(), 0);
         }
         if (demo == null) {
             demo = new Demo(true, 100_000, 200, 2_000, 20261123L);
         }
     }
 
-    /** External database; blank url means embedded PostgreSQL in {@code <dataDir>/pgdata}. */
-    public record Db(String url, String user, String password, int embeddedPort) {
+    /**
+     * The database.
+     *
+     * @param url              external database; blank means embedded PostgreSQL in {@code <dataDir>/pgdata}
+     * @param embeddedPort     the embedded server's port (0: any free port)
+     * @param embeddedSettings extra {@code postgresql.conf} settings of the embedded server (tuning only:
+     *                         the durability settings cannot be changed)
+     * @param poolSize         connections in the pool (0: 20)
+     */
+    public record Db(String url, String user, String password, int embeddedPort, Map<String, String> embeddedSettings,
+                     int poolSize) {
+        public Db {
+            embeddedSettings = embeddedSettings == null ? Map.of() : Map.copyOf(embeddedSettings);
+        }
+
         public boolean embedded() {
             return url == null || url.isBlank();
         }

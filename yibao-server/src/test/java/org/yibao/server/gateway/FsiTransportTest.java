@@ -19,6 +19,8 @@ class FsiTransportTest {
     FsiClients fsi;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.yibao.server.support.TestUsers users;
 
     private static Map<String, Object> signIn() {
         return Map.of("signIn", Map.of("opter_no", "OP001", "mac", "00-16-3E-00-00-01", "ip", "10.0.0.8"));
@@ -41,6 +43,22 @@ class FsiTransportTest {
         assertThat(json.get("respond_time").asString()).matches("\\d{17}");
         assertThat(json.has("warn_msg")).isTrue();
         assertThat(reply.output().get("signinoutb").get("sign_no").asString()).isNotBlank();
+    }
+
+    @Test
+    void onlyTheSignedPostOfTheOneEndpointIsServedAndItNeverOpensASession() {
+        // The endpoint has no staff login in front of it: GET is refused by the gateway itself, every
+        // other path under /fsi/ by the security configuration, and a reply never sets a session cookie.
+        var get = users.anonymous().get(FsiClient.PATH);
+        assertThat(get.status()).isEqualTo(405);
+        assertThat(get.json().get("infcode").asInt()).isEqualTo(-1);
+        assertThat(get.json().get("err_msg").asString()).contains("POST");
+        assertThat(users.anonymous().post("/fsi/api/other", Map.of()).status()).isEqualTo(403);
+        assertThat(users.admin().get("/fsi/api/other").status()).isEqualTo(403);
+
+        FsiClient his = fsi.as("H99010000003");
+        FsiClient.Reply reply = his.call("9001", signIn()).ok();
+        assertThat(reply.setCookie()).isNull();
     }
 
     @Test

@@ -125,7 +125,7 @@ public final class FsiClient {
         }
         try {
             HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new Reply(response.statusCode(), response.body());
+            return new Reply(response.statusCode(), response.body(), response.headers().firstValue("Set-Cookie").orElse(null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -142,8 +142,8 @@ public final class FsiClient {
         return secret;
     }
 
-    /** A reply: HTTP status, raw bytes and the parsed envelope. */
-    public record Reply(int status, byte[] raw) {
+    /** A reply: HTTP status, raw bytes (the parsed envelope on demand) and a Set-Cookie header if any. */
+    public record Reply(int status, byte[] raw, String setCookie) {
 
         public JsonNode json() {
             return JSON.readTree(raw);

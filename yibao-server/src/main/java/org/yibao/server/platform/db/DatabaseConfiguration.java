@@ -25,6 +25,7 @@ import org.yibao.server.platform.YibaoProperties;
 class DatabaseConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
+    private static final java.util.Set<String> DURABILITY = java.util.Set.of("fsync", "synchronous_commit", "full_page_writes");
 
     @Bean(destroyMethod = "close")
     EmbeddedDatabase embeddedDatabase(YibaoProperties properties) {
@@ -43,6 +44,13 @@ class DatabaseConfiguration {
                     .setServerConfig("max_connections", "100")
                     .setServerConfig("shared_buffers", "256MB")
                     .setServerConfig("timezone", "UTC");
+            properties.db().embeddedSettings().forEach((name, value) -> {
+                if (DURABILITY.contains(name)) {
+                    throw new IllegalStateException("yibao.db.embedded-settings." + name + " cannot be set: "
+                            + "fsync, synchronous_commit and full_page_writes stay on so that an acknowledged settlement survives a crash");
+                }
+                builder.setServerConfig(name, value);
+            });
             if (properties.db().embeddedPort() > 0) {
                 builder.setPort(properties.db().embeddedPort());
             }
@@ -58,7 +66,7 @@ class DatabaseConfiguration {
     HikariDataSource dataSource(YibaoProperties properties, EmbeddedDatabase embedded) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("yibao");
-        config.setMaximumPoolSize(20);
+        config.setMaximumPoolSize(properties.db().poolSize() > 0 ? properties.db().poolSize() : 20);
         if (embedded.postgres() != null) {
             config.setJdbcUrl("jdbc:postgresql://localhost:" + embedded.postgres().getPort() + "/postgres");
             config.setUsername("postgres");

@@ -8,6 +8,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.DefaultSecurityFilterChain;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -37,19 +38,29 @@ class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /** The national interface's one endpoint (served by the gateway's servlet). */
+    static final String FSI_CALL = "/fsi/api/rsfComIfsService/callService";
+
     /**
-     * The national interface authenticates each call by the institution's HMAC-SM3 signature (checked
-     * by the gateway before anything is read or stored), not by staff login: no session, no CSRF
-     * token, no Basic challenge on {@code /fsi/**}.
+     * The national interface authenticates each call by the institution's HMAC-SM3 signature, checked
+     * by the gateway before anything is read or stored, not by staff login: its endpoint gets an empty
+     * chain (no session, no CSRF token, no Basic challenge, none of the per-request work of the login
+     * filters), like a static resource. {@code FsiTransportTest} proves that nothing happens without a
+     * valid signature.
      */
+    @Bean
+    @org.springframework.core.annotation.Order(0)
+    SecurityFilterChain nationalInterfaceCall() {
+        return new DefaultSecurityFilterChain(withDefaults().matcher(FSI_CALL));
+    }
+
+    /** Every other path under {@code /fsi/} is refused. */
     @Bean
     @org.springframework.core.annotation.Order(1)
     SecurityFilterChain nationalInterfaceChain(HttpSecurity http) throws Exception {
         http
             .securityMatcher("/fsi/**")
-            .authorizeHttpRequests(auth -> auth
-                .requestMatchers(HttpMethod.POST, "/fsi/api/rsfComIfsService/callService").permitAll()
-                .anyRequest().denyAll())
+            .authorizeHttpRequests(auth -> auth.anyRequest().denyAll())
             .sessionManagement(s -> s.sessionCreationPolicy(org.springframework.security.config.http.SessionCreationPolicy.STATELESS))
             .requestCache(cache -> cache.disable())
             .csrf(csrf -> csrf.disable())
