@@ -133,7 +133,9 @@ public class Persons {
                                    and (b.valid_to is null or b.valid_to >= :d)),
                                (select string_agg(category || ':' || treatment_admdvs, ',' order by begin_date) from xr_filing x
                                  where x.psn_no = p.psn_no and x.cancelled_at is null and x.begin_date <= :d
-                                   and (x.end_date is null or x.end_date >= :d))
+                                   and (x.end_date is null or x.end_date >= :d)),
+                               (select g.pooling_admdvs from region g where g.admdvs = p.insured_admdvs and g.valid_from <= :d
+                                   and (g.valid_to is null or g.valid_to > :d) order by g.valid_from desc limit 1)
                         from person p where p.psn_no = :psn and p.valid_from <= :d and (p.valid_to is null or p.valid_to > :d)""")
                 .param("psn", personNo).param("d", date)
                 .query((rs, n) -> {
@@ -143,7 +145,8 @@ public class Persons {
                             : java.util.stream.Stream.of(doctor[2], doctor[3]).filter(h -> !h.isEmpty()).toList();
                     return new SettlementFacts(person, rs.getBoolean(19), split(rs.getString(20)), split(rs.getString(21)),
                             doctor == null ? null : doctor[0], doctor == null ? null : doctor[1], hospitals,
-                            splitOrdered(rs.getString(23)), splitOrdered(rs.getString(24)));
+                            splitOrdered(rs.getString(23)), splitOrdered(rs.getString(24)),
+                            rs.getString(25) == null ? person.insuredAdmdvs() : rs.getString(25).trim());
                 })
                 .optional();
     }

@@ -13,10 +13,11 @@ import java.util.Set;
  * @param familyDoctorKind    BASIC or TRIPLE (1+1+1); null without a contract
  * @param familyDoctorHospitals for 1+1+1: the district and city hospitals
  * @param crossRegionFilings  filings valid on the day, each as {@code category:treatment_admdvs}
+ * @param insuredPooling      the pooling region (统筹区) of the insured region on the day, whose policy applies
  */
 public record SettlementFacts(Person person, boolean ownAccount, Set<String> identities, Set<String> chronicDiseaseKeys,
                               String familyDoctorKind, String familyDoctorCentre, List<String> familyDoctorHospitals,
-                              List<String> binders, List<String> crossRegionFilings) {
+                              List<String> binders, List<String> crossRegionFilings, String insuredPooling) {
 
     /** The personal-account balance of one holder, as read under the settlement's lock. */
     public record Balance(String psnNo, BigDecimal balance) {}

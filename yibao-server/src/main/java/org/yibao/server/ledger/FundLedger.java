@@ -62,6 +62,25 @@ public class FundLedger {
     @Transactional(propagation = Propagation.MANDATORY)
     public long post(String admdvs, String sourceType, String sourceId, Long reversesPostingId, String memo,
                      List<Entry> entries, Instant at) {
+        Statement posting = posting(admdvs, sourceType, sourceId, reversesPostingId, memo, entries, at);
+        return jdbc.sql("with " + posting.ctes() + " select id from ledger_posting_new").params(posting.params())
+                .query(Long.class).single();
+    }
+
+    /**
+     * A part of a caller's statement: {@code ctes} to put after {@code with} (they name themselves
+     * {@code ledger_posting_new} and {@code ledger_entries_new}) and their parameters, in order.
+     */
+    public record Statement(String ctes, List<Object> params) {}
+
+    /**
+     * A posting as common table expressions, for a caller that writes its own rows and the posting in
+     * one statement (one round trip; the balance trigger checks the posting when the statement ends).
+     *
+     * @throws IllegalArgumentException when the entries do not sum to zero
+     */
+    public static Statement posting(String admdvs, String sourceType, String sourceId, Long reversesPostingId, String memo,
+                                    List<Entry> entries, Instant at) {
         List<Entry> lines = new ArrayList<>();
         Money sum = Money.ZERO;
         for (Entry e : entries) {
@@ -73,33 +92,28 @@ public class FundLedger {
         if (!sum.isZero()) {
             throw new IllegalArgumentException("posting " + sourceType + " " + sourceId + " does not balance: " + sum);
         }
-        if (lines.isEmpty()) {
-            return jdbc.sql("""
-                            insert into ledger_posting (admdvs, posted_at, source_type, source_id, reverses_posting_id, memo)
-                            values (?, ?, ?, ?, ?, ?) returning id""")
-                    .params(admdvs, Timestamp.from(at), sourceType, sourceId, reversesPostingId, memo)
-                    .query(Long.class).single();
-        }
-        // One statement for the posting and all its entries: the balance trigger checks it after the statement.
         StringBuilder sql = new StringBuilder("""
-                with p as (insert into ledger_posting (admdvs, posted_at, source_type, source_id, reverses_posting_id, memo)
-                           values (?, ?, ?, ?, ?, ?) returning id)
-                insert into ledger_entry (posting_id, line, account, sub_account, amount)
-                select p.id, v.line, v.account, v.sub_account, v.amount from p, (values """);
+                ledger_posting_new as (insert into ledger_posting (admdvs, posted_at, source_type, source_id, reverses_posting_id, memo)
+                    values (?, ?, ?, ?, ?, ?) returning id)""");
         List<Object> params = new ArrayList<>(List.of(admdvs, Timestamp.from(at), sourceType, sourceId));
         params.add(reversesPostingId);
         params.add(memo);
-        for (int i = 0; i < lines.size(); i++) {
-            sql.append(i == 0 ? "(?::smallint, ?, ?, ?::numeric)" : ", (?::smallint, ?, ?, ?::numeric)");
-            Entry e = lines.get(i);
-            params.add(i + 1);
-            params.add(e.account().name());
-            params.add(e.subAccount());
-            params.add(e.amount().toBigDecimal());
+        if (!lines.isEmpty()) {
+            sql.append("""
+                    ,
+                    ledger_entries_new as (insert into ledger_entry (posting_id, line, account, sub_account, amount)
+                        select p.id, v.line, v.account, v.sub_account, v.amount from ledger_posting_new p, (values\s""");
+            for (int i = 0; i < lines.size(); i++) {
+                sql.append(i == 0 ? "(?::smallint, ?, ?, ?::numeric)" : ", (?::smallint, ?, ?, ?::numeric)");
+                Entry e = lines.get(i);
+                params.add(i + 1);
+                params.add(e.account().name());
+                params.add(e.subAccount());
+                params.add(e.amount().toBigDecimal());
+            }
+            sql.append(") as v(line, account, sub_account, amount))");
         }
-        sql.append(") as v(line, account, sub_account, amount) returning posting_id");
-        long id = jdbc.sql(sql.toString()).params(params).query(Long.class).list().get(0);
-        return id;
+        return new Statement(sql.toString(), params);
     }
 
     /** Posts the mirror of a posting (every amount negated), pointing to it. */

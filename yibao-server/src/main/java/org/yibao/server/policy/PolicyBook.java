@@ -38,6 +38,14 @@ public class PolicyBook {
         return Optional.ofNullable(active.get(key(pooling, date.getYear()))).map(ActivePolicy::policy);
     }
 
+    /**
+     * The policy of a pooling region (already resolved, e.g. read with the person's facts) for a year,
+     * from memory.
+     */
+    public Optional<RegionPolicy> policyOfPoolingRegion(String pooling, int year) {
+        return Optional.ofNullable(active.get(key(pooling, year))).map(ActivePolicy::policy);
+    }
+
     /** The active version, with its metadata, for the pooling region of {@code admdvs} and {@code year}. */
     public Optional<ActivePolicy> active(String admdvs, int year) {
         String pooling = poolingRegionIn(admdvs, year);

@@ -42,11 +42,28 @@ class FeeLines {
                 .param(mdtrtId).query(ROW).list();
     }
 
-    /** Whether a feedetl_sn was ever used in the visit (cancelled lines included: a serial number is not reused). */
-    List<String> existingSerials(String mdtrtId, List<String> serials) {
-        return jdbc.sql("select feedetl_sn from fee_line where mdtrt_id = ? and feedetl_sn = any(?)")
-                .params(mdtrtId, serials.toArray(String[]::new)).query(String.class).list();
+    /**
+     * For an upload, in one query: the visit's lines not cancelled, in upload order, and which of
+     * {@code serials} the visit ever used (cancelled lines included: a serial number is not reused).
+     */
+    UploadView forUpload(String mdtrtId, java.util.Collection<String> serials) {
+        List<Stored> active = new ArrayList<>();
+        List<String> used = new ArrayList<>();
+        jdbc.sql("select " + COLUMNS + ", cancelled, feedetl_sn = any(?) from fee_line where mdtrt_id = ? "
+                        + "and (not cancelled or feedetl_sn = any(?)) order by uploaded_at, feedetl_sn")
+                .params(serials.toArray(String[]::new), mdtrtId, serials.toArray(String[]::new))
+                .query(rs -> {
+                    if (!rs.getBoolean(17)) {
+                        active.add(ROW.mapRow(rs, 0));
+                    }
+                    if (rs.getBoolean(18)) {
+                        used.add(rs.getString(1));
+                    }
+                });
+        return new UploadView(active, used);
     }
+
+    record UploadView(List<Stored> active, List<String> usedSerials) {}
 
     void insert(String mdtrtId, List<Stored> lines, List<LineResult> splits, Instant at) {
         Timestamp uploadedAt = Timestamp.from(at);

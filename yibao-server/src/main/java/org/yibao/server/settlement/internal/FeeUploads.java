@@ -68,14 +68,15 @@ class FeeUploads {
         }
         Visits.Visit visit = visits.lockOwn(call, mdtrtId, psnNo, "feedetail[0]");
         requireOpen(visit, inpatient);
-        List<String> used = feeLines.existingSerials(mdtrtId, new ArrayList<>(serials));
+        FeeLines.UploadView view = feeLines.forUpload(mdtrtId, serials);
+        List<String> used = view.usedSerials();
         if (!used.isEmpty()) {
             throw FsiRefusal.field("feedetail.feedetl_sn", "费用明细流水号 " + String.join("、", used) + " 在就诊 " + mdtrtId
                     + " 中已上传过，整批上传被拒绝；修改明细请先撤销再以新流水号上传");
         }
         SettlementFacts facts = settler.facts(call, psnNo, visit.begntime().toLocalDate(), "feedetail[0]");
         // Refund lines mirror their original's split, so the originals are split with them.
-        List<FeeLines.Stored> earlier = feeLines.active(mdtrtId);
+        List<FeeLines.Stored> earlier = view.active();
         List<FeeLine> all = new ArrayList<>();
         earlier.forEach(s -> all.add(s.line()));
         lines.forEach(s -> all.add(s.line()));

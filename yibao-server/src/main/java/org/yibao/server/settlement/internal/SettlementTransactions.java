@@ -125,7 +125,7 @@ class SettlementTransactions implements FsiTransaction {
         Settler.checkBenefitStatus(facts, date);
         Visit engineVisit = new Visit(medType, setlway, call.fixmedinsCode(), Settler.level(call), call.institutionPooling(),
                 facts.person().insuredAdmdvs(), visit.diseCodg(), visit.begntime().toLocalDate(), inpatient ? date : null, mid,
-                visit.stayDeductibleUsed(), referral(mdtrtId, date), filing(facts, call), acctUsed);
+                visit.stayDeductibleUsed(), referral(visit, date), filing(facts, call), acctUsed);
         Settler.Computed c = settler.compute(call, facts, engineVisit, lines, !pre);
         SetlInfo s = c.result().setlinfo();
         Settler.checkClientSums(s, medfee, pre ? null : fulamt, pre ? null : overlmt, pre ? null : preselfpay, pre ? null : inscp);
@@ -136,20 +136,13 @@ class SettlementTransactions implements FsiTransaction {
                     Settler.setldetail(c.result().setldetail()));
         }
         String setlId = settler.store(call, visit, c, medType, mid, invono, certType);
-        feeLines.settled(mdtrtId, c.serials(), setlId);
-        if (mid) {
-            visits.addStayDeductible(mdtrtId, s.actPayDedc());
-        } else {
-            visits.status(mdtrtId, Visits.Status.SETTLED, call.receivedAt());
-        }
         return reply(settler.setlinfo(setlId, mdtrtId, facts, call.now(), certType, medType, clrType, s, call.msgid(), procInfo),
                 Settler.setldetail(c.result().setldetail()));
     }
 
     /** The referral this visit consumed (R-INS-5), as the engine sees it. */
-    private Visit.Referral referral(String mdtrtId, LocalDate date) {
-        return jdbc.sql("select from_fixmedins_code from referral where consumed_by_mdtrt_id = ? and cancelled_at is null limit 1")
-                .param(mdtrtId).query(String.class).optional()
+    private Visit.Referral referral(Visits.Visit visit, LocalDate date) {
+        return java.util.Optional.ofNullable(visit.referralFrom())
                 .flatMap(from -> institutions.find(from, date))
                 .filter(i -> i.level() != null)
                 .map(i -> new Visit.Referral(i.fixmedinsCode(), InstitutionLevel.of(i.level())))

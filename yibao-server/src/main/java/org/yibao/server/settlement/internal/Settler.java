@@ -55,8 +55,10 @@ class Settler {
     private final PolicyBook policies;
     private final SettlementCatalogue catalogues;
     private final FundLedger ledger;
+    private final IdBlocks ids;
 
-    Settler(JdbcClient jdbc, Persons persons, PolicyBook policies, SettlementCatalogue catalogues, FundLedger ledger) {
+    Settler(JdbcClient jdbc, Persons persons, PolicyBook policies, SettlementCatalogue catalogues, FundLedger ledger, IdBlocks ids) {
+        this.ids = ids;
         this.jdbc = jdbc;
         this.persons = persons;
         this.policies = policies;
@@ -176,12 +178,14 @@ class Settler {
         if (lockAndLoad) {
             lock(involved);
         }
-        Map<String, Money> balances = balances(involved);
-        Person person = enginePerson(facts, balances);
         LocalDate date = visit.settlementDate();
-        RegionPolicy policy = policy(facts.person().insuredAdmdvs(), date);
+        Map<String, Money> balances = new HashMap<>();
         List<SettlementRequest.EarlierReversal> notes = new ArrayList<>();
-        Accumulators acc = accumulatorsAndNotes(person.psnNo(), facts.person().insuredAdmdvs(), date.getYear(), notes);
+        Accumulators acc = balancesAccumulatorsAndNotes(involved, facts.person().personNo(), facts.person().insuredAdmdvs(),
+                date.getYear(), balances, notes);
+        Person person = enginePerson(facts, balances);
+        RegionPolicy policy = policies.policyOfPoolingRegion(facts.insuredPooling(), date.getYear()).orElseThrow(() -> new FsiRefusal(
+                "FSI-结算失败: 参保地 " + facts.person().insuredAdmdvs() + " 没有 " + date.getYear() + " 年的待遇政策，请联系医保经办机构"));
         List<FeeLine> feeLines = new ArrayList<>(lines.size());
         List<String> serials = new ArrayList<>(lines.size());
         for (FeeLines.Stored s : lines) {
@@ -213,7 +217,12 @@ class Settler {
         }
     }
 
-    /** Stores a settlement with everything it changes; returns its setl_id. */
+    /**
+     * Stores a settlement with everything it changes, in one statement (one round trip): the
+     * settlement and its fund rows, the accumulator change, the mutual-aid payments, the account
+     * balances with their entries, the settled fee lines, the visit and the ledger posting. Returns
+     * its setl_id.
+     */
     String store(FsiCall call, Visits.Visit visit, Computed c, String medType, boolean mid, String invono, String certType) {
         SettlementResult r = c.result();
         SetlInfo s = r.setlinfo();
@@ -223,55 +232,100 @@ class Settler {
         LocalDate date = c.request().visit().settlementDate();
         int year = date.getYear();
         String clrType = clrType(visit.kind(), medType);
-        jdbc.sql("""
-                        insert into settlement (setl_id, mdtrt_id, psn_no, fixmedins_code, insured_admdvs, treatment_admdvs, insutype,
-                            psn_type, med_type, clr_type, setl_time, year, mid_setl_flag, medfee_sumamt, fulamt_ownpay_amt,
-                            overlmt_selfpay, preselfpay_amt, inscp_scp_amt, act_pay_dedc, hifp_pay, pool_prop_selfpay, cvlserv_pay,
-                            hifes_pay, hifmi_pay, hifob_pay, maf_pay, oth_pay, fund_pay_sumamt, psn_part_amt, acct_pay, psn_cash_pay,
-                            hosp_part_amt, balc, acct_mulaid_pay, medins_setl_id, invono, setl_proc_info, recorded_at)
-                        values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""")
-                .params(setlId, visit.mdtrtId(), person.personNo(), call.fixmedinsCode(), admdvs, call.institutionPooling(),
-                        person.insuranceType(), person.personType(), medType, clrType, call.now(), year, mid,
-                        d(s.medfeeSumamt()), d(s.fulamtOwnpayAmt()), d(s.overlmtSelfpay()), d(s.preselfpayAmt()),
-                        d(s.inscpScpAmt()), d(s.actPayDedc()), d(s.hifpPay()), s.poolPropSelfpay().toBigDecimal(),
-                        d(s.cvlservPay()), d(s.hifesPay()), d(s.hifmiPay()), d(s.hifobPay()), d(s.mafPay()), d(s.othPay()),
-                        d(s.fundPaySumamt()), d(s.psnPartAmt()), d(s.acctPay()), d(s.psnCashPay()), d(s.hospPartAmt()),
-                        d(s.balc()), d(s.acctMulaidPay()), call.msgid(), invono, r.explanation().toChinese(),
-                        Timestamp.from(call.receivedAt()))
-                .update();
+        Timestamp at = Timestamp.from(call.receivedAt());
+        StringBuilder sql = new StringBuilder("""
+                with settlement_new as (insert into settlement (setl_id, mdtrt_id, psn_no, fixmedins_code, insured_admdvs,
+                        treatment_admdvs, insutype, psn_type, med_type, clr_type, setl_time, year, mid_setl_flag, medfee_sumamt,
+                        fulamt_ownpay_amt, overlmt_selfpay, preselfpay_amt, inscp_scp_amt, act_pay_dedc, hifp_pay, pool_prop_selfpay,
+                        cvlserv_pay, hifes_pay, hifmi_pay, hifob_pay, maf_pay, oth_pay, fund_pay_sumamt, psn_part_amt, acct_pay,
+                        psn_cash_pay, hosp_part_amt, balc, acct_mulaid_pay, medins_setl_id, invono, setl_proc_info, recorded_at)
+                    values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?))""");
+        List<Object> params = new ArrayList<>(java.util.Arrays.asList(setlId, visit.mdtrtId(), person.personNo(),
+                call.fixmedinsCode(), admdvs, call.institutionPooling(), person.insuranceType(), person.personType(), medType,
+                clrType, call.now(), year, mid, d(s.medfeeSumamt()), d(s.fulamtOwnpayAmt()), d(s.overlmtSelfpay()),
+                d(s.preselfpayAmt()), d(s.inscpScpAmt()), d(s.actPayDedc()), d(s.hifpPay()), s.poolPropSelfpay().toBigDecimal(),
+                d(s.cvlservPay()), d(s.hifesPay()), d(s.hifmiPay()), d(s.hifobPay()), d(s.mafPay()), d(s.othPay()),
+                d(s.fundPaySumamt()), d(s.psnPartAmt()), d(s.acctPay()), d(s.psnCashPay()), d(s.hospPartAmt()), d(s.balc()),
+                d(s.acctMulaidPay()), call.msgid(), invono, r.explanation().toChinese(), at));
         if (!r.setldetail().isEmpty()) {
-            // One statement for all rows: a settlement's writes are a handful of round trips, not one per row.
-            StringBuilder sql = new StringBuilder("insert into settlement_fund (setl_id, seq, fund_pay_type, inscp_scp_amt, "
+            sql.append(",\nsettlement_funds_new as (insert into settlement_fund (setl_id, seq, fund_pay_type, inscp_scp_amt, "
                     + "crt_payb_lmt_amt, fund_payamt, fund_pay_type_name, setl_proc_info) values ");
-            List<Object> params = new ArrayList<>();
             int seq = 0;
             for (SetlDetail detail : r.setldetail()) {
-                sql.append(seq == 0 ? "(?, ?, ?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?, ?, ?)");
+                sql.append(seq == 0 ? "(?, ?, ?, ?, ?::numeric, ?, ?, ?)" : ", (?, ?, ?, ?, ?::numeric, ?, ?, ?)");
                 params.addAll(java.util.Arrays.asList(setlId, ++seq, detail.fundPayType(), d(detail.inscpScpAmt()),
                         detail.crtPaybLmtAmt() == null ? null : d(detail.crtPaybLmtAmt()), d(detail.fundPayamt()),
                         detail.fundPayTypeName(), detail.setlProcInfo().toString()));
             }
-            jdbc.sql(sql.toString()).params(params).update();
+            sql.append(")");
         }
         Map<String, Money> change = r.accumulatorChange().toKeys();
-        storeAccumulation(setlId, change);
-        applyAccumulators(person.personNo(), admdvs, year, change);
-        if (!c.request().earlierReversals().isEmpty()) {
-            jdbc.sql("update accumulator_note set noted_in = ? where psn_no = ? and admdvs = ? and year = ? and noted_in is null")
-                    .params(setlId, person.personNo(), admdvs, year).update();
+        if (!change.isEmpty()) {
+            sql.append("""
+                    ,
+                    accumulation_new as (insert into settlement_accumulation (setl_id, cum_key, amount)
+                        select ?, k, a from unnest(?::varchar[], ?::numeric[]) as t(k, a)),
+                    accumulator_new as (insert into accumulator (psn_no, admdvs, year, cum_key, amount)
+                        select ?, ?, ?, k, a from unnest(?::varchar[], ?::numeric[]) as t(k, a)
+                        on conflict (psn_no, admdvs, year, cum_key) do update set amount = accumulator.amount + excluded.amount)""");
+            params.addAll(java.util.Arrays.asList(setlId, keys(change), amounts(change), person.personNo(), admdvs, year,
+                    keys(change), amounts(change)));
         }
-
+        if (!c.request().earlierReversals().isEmpty()) {
+            sql.append(",\nnotes_noted as (update accumulator_note set noted_in = ? where psn_no = ? and admdvs = ? and year = ? "
+                    + "and noted_in is null)");
+            params.addAll(List.of(setlId, person.personNo(), admdvs, year));
+        }
+        // Account moves: the person's own account and each mutual-aid binder's (R-INS-1), each with its entry.
+        List<String> holders = new ArrayList<>();
+        List<BigDecimal> moves = new ArrayList<>();
         Money own = s.acctPay().minus(s.acctMulaidPay());
         if (!own.isZero()) {
-            account(person.personNo(), own.negate(), "SETTLEMENT", setlId, call);
+            holders.add(person.personNo());
+            moves.add(d(own.negate()));
         }
-        for (SettlementResult.MutualAidPayment p : r.mutualAid()) {
-            jdbc.sql("insert into settlement_mutual_aid (setl_id, binder_psn_no, amount, balance_after) values (?, ?, ?, ?)")
-                    .params(setlId, p.binderPsnNo(), d(p.amount()), d(p.balanceAfter())).update();
-            account(p.binderPsnNo(), p.amount().negate(), "SETTLEMENT", setlId, call);
+        if (!r.mutualAid().isEmpty()) {
+            sql.append(",\nmutual_aid_new as (insert into settlement_mutual_aid (setl_id, binder_psn_no, amount, balance_after) values ");
+            int i = 0;
+            for (SettlementResult.MutualAidPayment p : r.mutualAid()) {
+                sql.append(i++ == 0 ? "(?, ?, ?, ?)" : ", (?, ?, ?, ?)");
+                params.addAll(List.of(setlId, p.binderPsnNo(), d(p.amount()), d(p.balanceAfter())));
+                holders.add(p.binderPsnNo());
+                moves.add(d(p.amount().negate()));
+            }
+            sql.append(")");
         }
-        ledger.post(admdvs, SOURCE, setlId, null, "结算 " + visit.mdtrtId(), FundLedger.settlementEntries(s, person.insuranceType(),
-                call.fixmedinsCode()), call.receivedAt());
+        if (!holders.isEmpty()) {
+            sql.append("""
+                    ,
+                    accounts_moved as (update personal_account a set balance = a.balance + m.amount, updated_at = ?
+                        from unnest(?::varchar[], ?::numeric[]) as m(psn_no, amount) where a.psn_no = m.psn_no
+                        returning a.psn_no, m.amount, a.balance),
+                    account_entries_new as (insert into personal_account_entry (psn_no, amount, balance_after, kind, source_type,
+                            source_id, recorded_at, recorded_by)
+                        select psn_no, amount, balance, 'SETTLEMENT', 'SETTLEMENT', ?, ?, ? from accounts_moved)""");
+            params.addAll(List.of(at, holders.toArray(String[]::new), moves.toArray(BigDecimal[]::new), setlId, at,
+                    "fsi:" + call.fixmedinsCode()));
+        }
+        sql.append(",\nlines_settled as (update fee_line set setl_id = ? where mdtrt_id = ? and feedetl_sn = any(?))");
+        params.addAll(List.of(setlId, visit.mdtrtId(), c.serials().toArray(String[]::new)));
+        if (mid) {
+            sql.append(",\nvisit_updated as (update visit set stay_deductible_used = stay_deductible_used + ? where mdtrt_id = ?)");
+            params.addAll(List.of(d(s.actPayDedc()), visit.mdtrtId()));
+        } else {
+            sql.append(",\nvisit_updated as (update visit set status = 'SETTLED', updated_at = ? where mdtrt_id = ?)");
+            params.addAll(List.of(at, visit.mdtrtId()));
+        }
+        FundLedger.Statement posting = FundLedger.posting(admdvs, SOURCE, setlId, null, "结算 " + visit.mdtrtId(),
+                FundLedger.settlementEntries(s, person.insuranceType(), call.fixmedinsCode()), call.receivedAt());
+        sql.append(",\n").append(posting.ctes());
+        params.addAll(posting.params());
+        sql.append(holders.isEmpty() ? "\nselect 0" : "\nselect count(*) from accounts_moved");
+        int moved = jdbc.sql(sql.toString()).params(params).query(Integer.class).single();
+        if (moved != holders.size()) {
+            throw new IllegalStateException("settlement " + setlId + ": " + (holders.size() - moved) + " of the personal accounts "
+                    + holders + " not found");
+        }
         return setlId;
     }
 
@@ -290,8 +344,7 @@ class Settler {
     }
 
     private String newSettlementId(String admdvs) {
-        long n = jdbc.sql("select nextval('settlement_seq')").query(Long.class).single();
-        return admdvs + "S" + String.format("%012d", n);
+        return admdvs + "S" + String.format("%012d", ids.next("settlement_seq"));
     }
 
     static String clrType(Visits.Kind kind, String medType) {
@@ -437,6 +490,34 @@ class Settler {
         if (notes != null) {
             notes.sort(java.util.Comparator.comparing(SettlementRequest.EarlierReversal::setlId));
         }
+        return Accumulators.fromKeys(m);
+    }
+
+    /**
+     * What a settlement reads under its lock, in one query: the balances of the accounts involved (the
+     * person's and the mutual-aid binders'), the person's accumulators of the year and the reversals not
+     * yet noted.
+     */
+    private Accumulators balancesAccumulatorsAndNotes(List<String> involved, String psnNo, String admdvs, int year,
+                                                      Map<String, Money> balances, List<SettlementRequest.EarlierReversal> notes) {
+        Map<String, Money> m = new HashMap<>();
+        jdbc.sql("""
+                        select 0, psn_no, balance, null::date, null::date from personal_account where psn_no = any(?)
+                        union all
+                        select 1, cum_key, amount, null, null from accumulator where psn_no = ? and admdvs = ? and year = ?
+                        union all
+                        select 2, setl_id, null, settled_on, reversed_on from accumulator_note
+                        where psn_no = ? and admdvs = ? and year = ? and noted_in is null""")
+                .params(involved.toArray(String[]::new), psnNo, admdvs, year, psnNo, admdvs, year)
+                .query(rs -> {
+                    switch (rs.getInt(1)) {
+                        case 0 -> balances.put(rs.getString(2), Money.of(rs.getBigDecimal(3)));
+                        case 1 -> m.put(rs.getString(2), Money.of(rs.getBigDecimal(3)));
+                        default -> notes.add(new SettlementRequest.EarlierReversal(rs.getString(2), rs.getObject(4, LocalDate.class),
+                                rs.getObject(5, LocalDate.class)));
+                    }
+                });
+        notes.sort(java.util.Comparator.comparing(SettlementRequest.EarlierReversal::setlId));
         return Accumulators.fromKeys(m);
     }
 

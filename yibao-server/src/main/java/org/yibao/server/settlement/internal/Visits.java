@@ -23,25 +23,29 @@ class Visits {
 
     record Visit(String mdtrtId, String fixmedinsCode, String psnNo, String insutype, String insuredAdmdvs,
                  String treatmentAdmdvs, Kind kind, Status status, String medType, LocalDateTime begntime,
-                 LocalDateTime endtime, String diseCodg, String diseName, Money stayDeductibleUsed, String createdMsgid) {}
+                 LocalDateTime endtime, String diseCodg, String diseName, Money stayDeductibleUsed, String createdMsgid,
+                 String referralFrom) {}
 
     private static final String COLUMNS = "mdtrt_id, fixmedins_code, psn_no, insutype, insured_admdvs, treatment_admdvs, kind, "
-            + "status, med_type, begntime, endtime, dise_codg, dise_name, stay_deductible_used, created_msgid";
+            + "status, med_type, begntime, endtime, dise_codg, dise_name, stay_deductible_used, created_msgid, "
+            // The referral the visit consumed (R-INS-5), read with it: settlement needs it.
+            + "(select r.from_fixmedins_code from referral r where r.consumed_by_mdtrt_id = visit.mdtrt_id and r.cancelled_at is null limit 1)";
     private static final RowMapper<Visit> ROW = (rs, n) -> new Visit(rs.getString(1), rs.getString(2), rs.getString(3),
             rs.getString(4), rs.getString(5), rs.getString(6), Kind.valueOf(rs.getString(7)), Status.valueOf(rs.getString(8)),
             rs.getString(9), rs.getObject(10, LocalDateTime.class), rs.getObject(11, LocalDateTime.class), rs.getString(12),
-            rs.getString(13), Money.of(rs.getBigDecimal(14)), rs.getString(15));
+            rs.getString(13), Money.of(rs.getBigDecimal(14)), rs.getString(15), rs.getString(16));
 
     private final JdbcClient jdbc;
+    private final IdBlocks ids;
 
-    Visits(JdbcClient jdbc) {
+    Visits(JdbcClient jdbc, IdBlocks ids) {
         this.jdbc = jdbc;
+        this.ids = ids;
     }
 
     /** A new mdtrt_id: the institution's region and a sequence number. */
     String newId(String admdvs) {
-        long n = jdbc.sql("select nextval('visit_seq')").query(Long.class).single();
-        return admdvs + String.format("%012d", n);
+        return admdvs + String.format("%012d", ids.next("visit_seq"));
     }
 
     void insert(String mdtrtId, FsiCall call, String psnNo, String insutype, String insuredAdmdvs, Kind kind, Status status,
