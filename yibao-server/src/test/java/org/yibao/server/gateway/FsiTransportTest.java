@@ -59,6 +59,10 @@ class FsiTransportTest {
         FsiClient his = fsi.as("H99010000003");
         FsiClient.Reply reply = his.call("9001", signIn()).ok();
         assertThat(reply.setCookie()).isNull();
+        // Operators see the calls per transaction in the metrics.
+        var metric = users.admin().get("/actuator/metrics/yibao.fsi.calls?tag=infno:9001");
+        assertThat(metric.status()).isEqualTo(200);
+        assertThat(metric.json().get("measurements").get(0).get("value").asDouble()).isGreaterThanOrEqualTo(1.0);
     }
 
     @Test

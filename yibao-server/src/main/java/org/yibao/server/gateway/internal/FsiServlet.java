@@ -61,5 +61,12 @@ final class FsiServlet extends HttpServlet {
             bean.setLoadOnStartup(1);
             return bean;
         }
+
+        /** The endpoint keeps its own timer per infno ({@code yibao.fsi.calls}); the generic HTTP one adds nothing but cost. */
+        @Bean
+        io.micrometer.observation.ObservationPredicate noHttpObservationOfFsiCalls() {
+            return (name, context) -> !(context instanceof org.springframework.http.server.observation.ServerRequestObservationContext c
+                    && c.getCarrier() != null && PATH.equals(c.getCarrier().getRequestURI()));
+        }
     }
 }
