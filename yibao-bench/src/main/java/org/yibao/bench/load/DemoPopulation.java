@@ -1,16 +1,13 @@
 package org.yibao.bench.load;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -40,21 +37,29 @@ public final class DemoPopulation {
         return keys;
     }
 
-    public static List<Person> persons(HttpClient http, String baseUrl, Path dataDir, String admdvs, int count)
-            throws IOException, InterruptedException {
+    /** The administrator's Basic authorization header value, from {@code <data-dir>/admin-credentials.txt}. */
+    public static String adminAuthorization(Path dataDir) throws IOException {
         List<String> credentials = Files.readAllLines(dataDir.resolve("admin-credentials.txt"));
-        String auth = "Basic " + Base64.getEncoder().encodeToString((credentials.get(0) + ":" + credentials.get(1))
+        return "Basic " + Base64.getEncoder().encodeToString((credentials.get(0) + ":" + credentials.get(1))
                 .getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** GET on the admin API; anything but 200 is an error naming the answer. */
+    public static JsonNode admin(CloseableHttpClient http, String url, String authorization) throws IOException {
+        HisClient.Answer answer = HisClient.get(http, url, "Authorization", authorization, "Accept", "application/json");
+        if (answer.status() != 200) {
+            throw new IOException("admin API answered " + answer.status() + ": " + new String(answer.body(), StandardCharsets.UTF_8));
+        }
+        return HisClient.JSON.readTree(answer.body());
+    }
+
+    public static List<Person> persons(CloseableHttpClient http, String baseUrl, Path dataDir, String admdvs, int count)
+            throws IOException {
+        String auth = adminAuthorization(dataDir);
         List<Person> persons = new ArrayList<>();
         for (int page = 0; persons.size() < count; page++) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/admin/persons?admdvs=" + admdvs
-                            + "&status=NORMAL&size=200&page=" + page))
-                    .header("Authorization", auth).header("Accept", "application/json").GET().build();
-            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() != 200) {
-                throw new IOException("admin API answered " + response.statusCode() + ": " + new String(response.body(), StandardCharsets.UTF_8));
-            }
-            JsonNode items = HisClient.JSON.readTree(response.body()).get("items");
+            JsonNode items = admin(http, baseUrl + "/api/admin/persons?admdvs=" + admdvs + "&status=NORMAL&size=200&page=" + page, auth)
+                    .get("items");
             if (items == null || items.isEmpty()) {
                 break;
             }

@@ -1,8 +1,6 @@
 package org.yibao.bench.load;
 
-import java.net.http.HttpClient;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -13,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,7 +26,7 @@ public final class GatewayLoad implements Callable<Integer> {
 
     @Option(names = "--url", defaultValue = "http://localhost:8080") String url;
     @Option(names = "--data-dir", required = true, description = "the platform's data dir (keys, admin credentials)") Path dataDir;
-    @Option(names = "--workers", defaultValue = "32") int workers;
+    @Option(names = "--workers", defaultValue = "8", description = "closed-loop workers (HIS counters); 8 keeps both cores busy without queueing") int workers;
     @Option(names = "--warmup", defaultValue = "20", description = "seconds") int warmup;
     @Option(names = "--duration", defaultValue = "60", description = "seconds measured") int duration;
     @Option(names = "--lines", defaultValue = "10") int lines;
@@ -40,8 +39,7 @@ public final class GatewayLoad implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
-                .executor(Executors.newFixedThreadPool(4)).build();
+        CloseableHttpClient http = HisClient.httpClient(workers + 1);
         List<DemoPopulation.Key> keys = DemoPopulation.keys(dataDir, region);
         List<DemoPopulation.Person> persons = DemoPopulation.persons(http, url, dataDir, region, personCount);
         System.out.printf("load: %d institutions, %d persons of %s, %d workers, %d s warm-up, %d s measured%n",

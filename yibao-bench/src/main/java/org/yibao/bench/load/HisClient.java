@@ -1,18 +1,25 @@
 package org.yibao.bench.load;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.util.Timeout;
 import org.bouncycastle.crypto.digests.SM3Digest;
 import org.bouncycastle.crypto.macs.HMac;
 import org.bouncycastle.crypto.params.KeyParameter;
@@ -29,6 +36,7 @@ public final class HisClient {
     private static final DateTimeFormatter MSGID_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final AtomicLong SEQUENCE = new AtomicLong();
+    private static final ContentType JSON_UTF8 = ContentType.APPLICATION_JSON.withCharset(StandardCharsets.UTF_8);
 
     /** One reply: the parsed envelope and the time the call took. */
     public record Reply(JsonNode json, byte[] raw, long nanos) {
@@ -45,20 +53,45 @@ public final class HisClient {
         }
     }
 
-    private final HttpClient http;
-    private final URI uri;
+    /** One HTTP answer: status and body. */
+    public record Answer(int status, byte[] body) {}
+
+    private final CloseableHttpClient http;
+    private final String uri;
     private final String fixmedinsCode;
     private final String admdvs;
     private final String accessKey;
     private final String secret;
 
-    public HisClient(HttpClient http, String baseUrl, String fixmedinsCode, String accessKey, String secret) {
+    public HisClient(CloseableHttpClient http, String baseUrl, String fixmedinsCode, String accessKey, String secret) {
         this.http = http;
-        this.uri = URI.create(baseUrl + "/fsi/api/rsfComIfsService/callService");
+        this.uri = baseUrl + "/fsi/api/rsfComIfsService/callService";
         this.fixmedinsCode = fixmedinsCode;
         this.admdvs = fixmedinsCode.substring(1, 7);
         this.accessKey = accessKey;
         this.secret = secret;
+    }
+
+    /** An HTTP client keeping up to {@code connections} keep-alive connections to the platform. */
+    public static CloseableHttpClient httpClient(int connections) {
+        return HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setMaxConnTotal(connections).setMaxConnPerRoute(connections)
+                        .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(Timeout.ofSeconds(5))
+                                .setSocketTimeout(Timeout.ofSeconds(30)).build())
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(30, TimeUnit.SECONDS).build())
+                .disableCookieManagement().disableAutomaticRetries().disableRedirectHandling()
+                .build();
+    }
+
+    /** A GET with the given headers (name, value, name, value, …). */
+    public static Answer get(CloseableHttpClient http, String url, String... headers) throws IOException {
+        HttpGet get = new HttpGet(url);
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            get.addHeader(headers[i], headers[i + 1]);
+        }
+        return http.execute(get, r -> new Answer(r.getCode(), r.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(r.getEntity())));
     }
 
     public String fixmedinsCode() {
@@ -92,32 +125,29 @@ public final class HisClient {
         return JSON.writeValueAsBytes(env);
     }
 
-    public Reply call(String infno, String insuplcAdmdvs, Object input) throws IOException, InterruptedException {
+    public Reply call(String infno, String insuplcAdmdvs, Object input) throws IOException {
         return send(body(infno, newMsgid(), insuplcAdmdvs, input));
     }
 
     /** Signs {@code body} now and posts it. */
-    public Reply send(byte[] body) throws IOException, InterruptedException {
+    public Reply send(byte[] body) throws IOException {
         long ts = System.currentTimeMillis() / 1000;
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json;charset=UTF-8")
-                .header("x-ca-key", accessKey)
-                .header("x-ca-signature", ts + ":" + sign(secret, ts, body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
+        HttpPost post = new HttpPost(uri);
+        post.addHeader("x-ca-key", accessKey);
+        post.addHeader("x-ca-signature", ts + ":" + sign(secret, ts, body));
+        post.setEntity(new ByteArrayEntity(body, JSON_UTF8));
         long start = System.nanoTime();
-        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        Answer answer = http.execute(post, r -> new Answer(r.getCode(), EntityUtils.toByteArray(r.getEntity())));
         long nanos = System.nanoTime() - start;
         JsonNode json = null;
-        if (response.statusCode() == 200) {
+        if (answer.status() == 200) {
             try {
-                json = JSON.readTree(response.body());
+                json = JSON.readTree(answer.body());
             } catch (RuntimeException e) {
                 json = null;
             }
         }
-        return new Reply(json, response.body(), nanos);
+        return new Reply(json, answer.body(), nanos);
     }
 
     static String sign(String secret, long ts, byte[] body) {

@@ -1,17 +1,10 @@
 package org.yibao.bench.load;
 
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -60,7 +54,7 @@ public final class Simulate implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        CloseableHttpClient http = HisClient.httpClient(workers + 2);
         List<DemoPopulation.Key> hospitals = DemoPopulation.keys(dataDir, "990100");
         List<DemoPopulation.Key> pharmacies = new ArrayList<>();
         for (String line : Files.readAllLines(dataDir.resolve("institution-keys.tsv"))) {
@@ -210,7 +204,7 @@ public final class Simulate implements Callable<Integer> {
         afterwards(his, p, mdtrtId, "2305", setlinfo, r);
     }
 
-    private void pharmacy(HttpClient http, DemoPopulation.Key key, DemoPopulation.Person p, SplittableRandom r) throws Exception {
+    private void pharmacy(CloseableHttpClient http, DemoPopulation.Key key, DemoPopulation.Person p, SplittableRandom r) throws Exception {
         HisClient his = new HisClient(http, url, key.fixmedinsCode(), key.accessKey(), key.secret());
         String mdtrtId = Visits.register(his, p, NONE);
         JsonNode result = Visits.upload(his, p, mdtrtId, 1 + r.nextInt(3), r, NONE);
@@ -239,15 +233,11 @@ public final class Simulate implements Callable<Integer> {
     private final Map<String, String> chronicCodes = new ConcurrentHashMap<>();
 
     /** Persons with a recognised chronic disease, from the admin API's person files. */
-    private List<DemoPopulation.Person> chronicPatients(HttpClient http, List<DemoPopulation.Person> candidates) throws Exception {
-        List<String> credentials = Files.readAllLines(dataDir.resolve("admin-credentials.txt"));
-        String auth = "Basic " + Base64.getEncoder().encodeToString((credentials.get(0) + ":" + credentials.get(1))
-                .getBytes(StandardCharsets.UTF_8));
+    private List<DemoPopulation.Person> chronicPatients(CloseableHttpClient http, List<DemoPopulation.Person> candidates) throws Exception {
+        String auth = DemoPopulation.adminAuthorization(dataDir);
         List<DemoPopulation.Person> found = new ArrayList<>();
         for (DemoPopulation.Person p : candidates) {
-            HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(url + "/api/admin/persons/" + p.psnNo()))
-                    .header("Authorization", auth).header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofByteArray());
-            JsonNode recognitions = HisClient.JSON.readTree(r.body()).path("chronic_recognitions");
+            JsonNode recognitions = DemoPopulation.admin(http, url + "/api/admin/persons/" + p.psnNo(), auth).path("chronic_recognitions");
             for (JsonNode rec : recognitions) {
                 if (rec.path("cancelled_at").isNull() || rec.path("cancelled_at").isMissingNode()) {
                     chronicCodes.put(p.psnNo(), rec.get("dise_codg").asString());

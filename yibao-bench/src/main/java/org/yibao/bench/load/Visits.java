@@ -42,7 +42,7 @@ public final class Visits {
 
     /** 2201 registration; returns the mdtrt_id. */
     public static String register(HisClient his, DemoPopulation.Person p, Recorder recorder)
-            throws IOException, InterruptedException, Failed {
+            throws IOException, Failed {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("psn_no", p.psnNo());
         data.put("insutype", p.insutype());
@@ -61,7 +61,7 @@ public final class Visits {
 
     /** 2204 with {@code count} lines; returns the reply's result[]. */
     public static JsonNode upload(HisClient his, DemoPopulation.Person p, String mdtrtId, int count, SplittableRandom random,
-                                  Recorder recorder) throws IOException, InterruptedException, Failed {
+                                  Recorder recorder) throws IOException, Failed {
         List<Map<String, Object>> lines = new ArrayList<>();
         String time = HisClient.now();
         for (int i = 0; i < count; i++) {
@@ -97,7 +97,7 @@ public final class Visits {
 
     /** 2206 (pre) or 2207 with the sums of the upload reply; returns setlinfo. */
     public static JsonNode settle(HisClient his, String infno, DemoPopulation.Person p, String mdtrtId, String medType,
-                                  JsonNode result, Recorder recorder) throws IOException, InterruptedException, Failed {
+                                  JsonNode result, Recorder recorder) throws IOException, Failed {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("psn_no", p.psnNo());
         data.put("mdtrt_cert_type", "02");
@@ -119,7 +119,7 @@ public final class Visits {
 
     /** A whole outpatient visit: registration, {@code lines} fee lines, settlement. */
     public static JsonNode outpatient(HisClient his, DemoPopulation.Person p, int lines, SplittableRandom random, Recorder recorder)
-            throws IOException, InterruptedException, Failed {
+            throws IOException, Failed {
         String mdtrtId = register(his, p, recorder);
         JsonNode result = upload(his, p, mdtrtId, lines, random, recorder);
         return settle(his, "2207", p, mdtrtId, "11", result, recorder);
