@@ -37,7 +37,8 @@ class HostileMessagesTest {
 
     static final String[] TABLES = {"visit", "visit_diagnosis", "fee_line", "settlement", "settlement_fund", "settlement_mutual_aid",
             "settlement_accumulation", "accumulator", "accumulator_note", "personal_account", "personal_account_entry",
-            "ledger_posting", "ledger_entry", "fsi_sign_in", "case_record", "referral", "fsi_file"};
+            "ledger_posting", "ledger_entry", "fsi_sign_in", "case_record", "referral", "fsi_file", "chronic_recognition",
+            "designated_institution"};
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     @Autowired
@@ -103,6 +104,14 @@ class HostileMessagesTest {
         hospital.call("2301", Map.of("feedetail", List.of(Map.of("feedetl_sn", "1", "mdtrt_id", stay, "psn_no", p2, "fee_ocur_time", now(500),
                 "med_list_codg", "001103000010000", "det_item_fee_sumamt", "60.00", "cnt", "1", "pric", "60.00")))).ok();
 
+        // Filings the cancellations (2502, 2504, 2506) name.
+        String referral = centre.call("2501", Map.of("refmedin", Map.of("psn_no", p1, "reflin_medins_no", "H99010000002", "refl_type", "1",
+                "diag_code", "I10.x00", "hosp_agre_refl_flag", "1"))).ok().output().get("result").get("trt_dcla_detl_sn").asString();
+        String recognition = hospital.call("2503", Map.of("data", Map.of("psn_no", p2, "opsp_dise_code", "I10.x00"))).ok().output()
+                .get("result").get("trt_dcla_detl_sn").asString();
+        String designation = centre.call("2505", Map.of("data", Map.of("psn_no", p1))).ok().output().get("result")
+                .get("trt_dcla_detl_sn").asString();
+
         // Base messages (each valid or nearly so, never sent as they are) and the fields each must have.
         record Base(String infno, FsiClient client, String insuplc, ObjectNode input, List<String> required, boolean namesAVisit) {}
         Map<String, Object> feeLine = new LinkedHashMap<>(Map.of("feedetl_sn", "N1", "mdtrt_id", open, "psn_no", p1,
@@ -166,7 +175,19 @@ class HostileMessagesTest {
                 new Base("1101", centre, "990100", node(Map.of("data", Map.of("certno", "990100198103150126"))), List.of("data"), false),
                 new Base("1201", centre, null, node(Map.of("medinsinfo", Map.of("fixmedins_type", "1"))), List.of("medinsinfo"), false),
                 new Base("1312", centre, null, node(Map.of("data", Map.of("page_num", 1))), List.of("data"), false),
-                new Base("1901", centre, null, node(Map.of("data", Map.of("type", "med_type"))), List.of("data"), false));
+                new Base("1901", centre, null, node(Map.of("data", Map.of("type", "med_type"))), List.of("data"), false),
+                new Base("2501", centre, "990100", node(Map.of("refmedin", Map.of("psn_no", p2, "reflin_medins_no", "H99010000002",
+                        "refl_type", "3", "diag_code", "I10.x00", "hosp_agre_refl_flag", "1"))),
+                        List.of("refmedin", "refmedin.psn_no", "refmedin.reflin_medins_no", "refmedin.refl_type", "refmedin.diag_code"), false),
+                new Base("2502", centre, "990100", node(Map.of("data", Map.of("trt_dcla_detl_sn", referral, "psn_no", p1))),
+                        List.of("data", "data.trt_dcla_detl_sn", "data.psn_no"), true),
+                new Base("2503", hospital, "990100", node(Map.of("data", Map.of("psn_no", p3, "opsp_dise_code", "E11.900"))),
+                        List.of("data", "data.psn_no", "data.opsp_dise_code"), false),
+                new Base("2504", hospital, "990100", node(Map.of("data", Map.of("trt_dcla_detl_sn", recognition, "psn_no", p2))),
+                        List.of("data", "data.trt_dcla_detl_sn", "data.psn_no"), true),
+                new Base("2505", hospital, "990100", node(Map.of("data", Map.of("psn_no", p2))), List.of("data", "data.psn_no"), false),
+                new Base("2506", centre, "990100", node(Map.of("data", Map.of("trt_dcla_detl_sn", designation, "psn_no", p1))),
+                        List.of("data", "data.trt_dcla_detl_sn", "data.psn_no"), true));
 
         SplittableRandom random = new SplittableRandom(20261123L);
         List<Supplier<Hostile>> corpus = new ArrayList<>();

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
+import org.yibao.server.insured.DesignatedInstitution;
+import org.yibao.server.insured.DesignatedInstitutions;
 import org.yibao.server.insured.Identity;
 import org.yibao.server.insured.Person;
 import org.yibao.server.insured.PersonFile;
@@ -22,7 +24,9 @@ import org.yibao.server.platform.fsi.FsiTransaction;
 /**
  * 1101 人员信息获取 (NATIONAL_INTERFACE §3; R-INS-6/7/8): a person by electronic credential (the token
  * is the psn_no or the certificate number), ID card or social-security card; the person's insurance,
- * account balance, status (a suspension or blacklisting shows as 暂停 with its end date) and identities.
+ * account balance, status (a suspension or blacklisting shows as 暂停 with its end date) and identities;
+ * the local extension {@code fixmedinsinfo[]} lists the designated institutions the person has chosen
+ * (R-INS-2, 我的定点) in force on the day.
  */
 @Component
 class PersonInfoTransaction implements FsiTransaction {
@@ -32,9 +36,11 @@ class PersonInfoTransaction implements FsiTransaction {
             "2102", "低保对象：住院押金减免，医疗救助 70%", "2103", "防返贫监测对象：医疗救助 60%");
 
     private final Persons persons;
+    private final DesignatedInstitutions designated;
 
-    PersonInfoTransaction(Persons persons) {
+    PersonInfoTransaction(Persons persons, DesignatedInstitutions designated) {
         this.persons = persons;
+        this.designated = designated;
     }
 
     @Override
@@ -115,6 +121,18 @@ class PersonInfoTransaction implements FsiTransaction {
         out.put("baseinfo", base);
         out.put("insuinfo", List.of(insu));
         out.put("idetinfo", idet);
+        List<Map<String, Object>> fixmedins = new ArrayList<>();
+        for (DesignatedInstitution d : designated.current(person.personNo(), date)) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("fix_srt_no", String.valueOf(d.slot()));
+            m.put("fixmedins_code", d.fixmedinsCode());
+            m.put("fixmedins_name", d.fixmedinsName());
+            m.put("begndate", d.beginDate().toString());
+            m.put("enddate", d.endDate() == null ? null : d.endDate().toString());
+            m.put("trt_dcla_detl_sn", d.serial());
+            fixmedins.add(m);
+        }
+        out.put("fixmedinsinfo", fixmedins);
         return out;
     }
 }
