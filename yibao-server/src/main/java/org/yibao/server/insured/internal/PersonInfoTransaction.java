@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
+import org.yibao.server.insured.ElectronicCredentials;
 import org.yibao.server.insured.Identity;
 import org.yibao.server.insured.Person;
 import org.yibao.server.insured.PersonFile;
@@ -20,8 +21,8 @@ import org.yibao.server.platform.fsi.FsiRefusal;
 import org.yibao.server.platform.fsi.FsiTransaction;
 
 /**
- * 1101 人员信息获取 (NATIONAL_INTERFACE §3; R-INS-6/7/8): a person by electronic credential (the token
- * is the psn_no or the certificate number), ID card or social-security card; the person's insurance,
+ * 1101 人员信息获取 (NATIONAL_INTERFACE §3; R-INS-6/7/8): a person by electronic credential (a token the
+ * person took in the portal, see {@link ElectronicCredentials}), ID card or social-security card; the person's insurance,
  * account balance, status (a suspension or blacklisting shows as 暂停 with its end date) and identities.
  */
 @Component
@@ -32,9 +33,11 @@ class PersonInfoTransaction implements FsiTransaction {
             "2102", "低保对象：住院押金减免，医疗救助 70%", "2103", "防返贫监测对象：医疗救助 60%");
 
     private final Persons persons;
+    private final ElectronicCredentials credentials;
 
-    PersonInfoTransaction(Persons persons) {
+    PersonInfoTransaction(Persons persons, ElectronicCredentials credentials) {
         this.persons = persons;
+        this.credentials = credentials;
     }
 
     @Override
@@ -55,9 +58,8 @@ class PersonInfoTransaction implements FsiTransaction {
         String shown;
         if (certType != null && certNo != null) {
             shown = "凭证 " + certType + "/" + certNo;
-            // R-INS-7: the electronic credential's token is the psn_no (or the certno); cards carry the certno.
-            found = "01".equals(certType) ? persons.find(certNo, date).or(() -> persons.findByCertno(certNo))
-                    : persons.findByCertno(certNo);
+            // R-INS-7: the electronic credential is a portal token (or, for the demo, the psn_no or certno); cards carry the certno.
+            found = "01".equals(certType) ? credentials.holder(certNo, call.receivedAt(), date) : persons.findByCertno(certNo);
         } else if (certno != null) {
             if (psnCertType != null && !"01".equals(psnCertType)) {
                 throw FsiRefusal.field("data.psn_cert_type", "证件类型 " + psnCertType + " 不受理，仅支持 01 居民身份证");
@@ -84,8 +86,7 @@ class PersonInfoTransaction implements FsiTransaction {
         base.put("naty", person.ethnicity());
         base.put("brdy", person.birthDate().toString());
         base.put("age", BigDecimal.valueOf(Period.between(person.birthDate(), date).getYears()));
-        boolean paused = "BLACKLISTED".equals(person.status())
-                || "SUSPENDED".equals(person.status()) && (person.statusUntil() == null || !date.isAfter(person.statusUntil()));
+        boolean paused = person.benefitsPausedOn(date);
         Map<String, Object> insu = new LinkedHashMap<>();
         insu.put("balc", (file.balance() == null ? BigDecimal.ZERO : file.balance()).setScale(2));
         insu.put("insutype", person.insuranceType());
