@@ -29,7 +29,7 @@ public final class Visit {
         this.insutype = insutype;
     }
 
-    static String now() {
+    public static String now() {
         return LocalDateTime.now().minusMinutes(5).format(TIME);
     }
 
