@@ -25,4 +25,14 @@ public final class DemoPortalUsers {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** A portal session signed in as the person holding {@code certno}, with the demo password. */
+    public static PortalSession signedIn(int port, YibaoProperties properties, String certno) {
+        PortalSession session = new PortalSession(port);
+        PortalSession.Page reply = session.portalLogin(certno, password(properties, certno));
+        if (reply.status() != 302 || reply.location() == null || !reply.location().endsWith("/portal")) {
+            throw new AssertionError("portal sign-in of " + certno + " failed: " + reply.status() + " " + reply.location());
+        }
+        return session;
+    }
 }

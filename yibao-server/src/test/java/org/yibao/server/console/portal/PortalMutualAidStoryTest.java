@@ -59,9 +59,7 @@ class PortalMutualAidStoryTest {
     }
 
     private PortalSession signedIn(String certno) {
-        PortalSession s = new PortalSession(users.port());
-        assertThat(s.portalLogin(certno, DemoPortalUsers.password(properties, certno)).location()).endsWith("/portal");
-        return s;
+        return DemoPortalUsers.signedIn(users.port(), properties, certno);
     }
 
     private PortalSession.Page bind(PortalSession s, String certno, String name, String relation) {

@@ -35,11 +35,7 @@ class PortalSecurityTest {
     FsiClients fsi;
 
     private PortalSession signedIn(String certno) {
-        PortalSession session = new PortalSession(users.port());
-        PortalSession.Page reply = session.portalLogin(certno, DemoPortalUsers.password(properties, certno));
-        assertThat(reply.status()).isEqualTo(302);
-        assertThat(reply.location()).endsWith("/portal");
-        return session;
+        return DemoPortalUsers.signedIn(users.port(), properties, certno);
     }
 
     @Test
