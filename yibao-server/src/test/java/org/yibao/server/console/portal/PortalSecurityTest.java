@@ -33,6 +33,8 @@ class PortalSecurityTest {
     YibaoProperties properties;
     @Autowired
     FsiClients fsi;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     private PortalSession signedIn(String certno) {
         return DemoPortalUsers.signedIn(users.port(), properties, certno);
@@ -120,5 +122,24 @@ class PortalSecurityTest {
         assertThat(anyone.get("/portal/institutions?kind=PHARMACY").body()).contains("示范大药房").doesNotContain("示范市第一人民医院");
         assertThat(anyone.get("/portal/institutions?admdvs=980100").body()).contains("远山市人民医院").doesNotContain("示范市第一人民医院");
         assertThat(anyone.get("/portal/institutions?lang=en").body()).contains("Cross-region inpatient");
+    }
+
+    @Test
+    void staffSetAPasswordAtTheCounterWithWhichThePersonSignsIn() {
+        var person = jdbc.sql("""
+                        select psn_no, certno from person p where valid_to is null and status = 'NORMAL'
+                          and not exists (select 1 from portal_credential c where c.psn_no = p.psn_no) order by psn_no limit 1""")
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).single();
+        String path = "/api/admin/persons/" + person[0] + "/portal-password";
+        assertThat(users.readOnly().put(path, Map.of("password", "counter-set-2026")).status()).isEqualTo(403);
+        assertThat(users.clerk().put(path, Map.of("password", "short")).status()).isEqualTo(400);
+        assertThat(users.clerk().put("/api/admin/persons/00000000000000000000/portal-password",
+                Map.of("password", "counter-set-2026")).status()).isEqualTo(404);
+        assertThat(users.clerk().put(path, Map.of("password", "counter-set-2026")).status()).isEqualTo(204);
+        assertThat(jdbc.sql("select password_hash from portal_credential where psn_no = ?").param(person[0]).query(String.class).single())
+                .startsWith("{bcrypt}").doesNotContain("counter-set-2026");
+        PortalSession s = new PortalSession(users.port());
+        assertThat(s.portalLogin(person[1], "counter-set-2026").location()).endsWith("/portal");
+        assertThat(s.get("/portal").status()).isEqualTo(200);
     }
 }
