@@ -45,4 +45,9 @@ public record Person(
     public boolean isEmployee() {
         return "310".equals(insuranceType);
     }
+
+    /** R-INS-8: benefits are paused on {@code date} (blacklisted, or suspended until a day not yet past). */
+    public boolean benefitsPausedOn(LocalDate date) {
+        return "BLACKLISTED".equals(status) || "SUSPENDED".equals(status) && (statusUntil == null || !date.isAfter(statusUntil));
+    }
 }

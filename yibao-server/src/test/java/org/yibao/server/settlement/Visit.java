@@ -11,29 +11,29 @@ import org.yibao.server.support.FsiClient;
 import tools.jackson.databind.JsonNode;
 
 /** Test helper: one visit driven through the national interface as an HIS drives it. */
-final class Visit {
+public final class Visit {
 
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     final FsiClient his;
     final String psnNo;
     final String insutype;
-    String mdtrtId;
+    public String mdtrtId;
     final List<Map<String, Object>> lines = new ArrayList<>();
     JsonNode uploadResult;
     private int serial;
 
-    Visit(FsiClient his, String psnNo, String insutype) {
+    public Visit(FsiClient his, String psnNo, String insutype) {
         this.his = his;
         this.psnNo = psnNo;
         this.insutype = insutype;
     }
 
-    static String now() {
+    public static String now() {
         return LocalDateTime.now().minusMinutes(5).format(TIME);
     }
 
-    FsiClient.Reply register() {
+    public FsiClient.Reply register() {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("psn_no", psnNo);
         data.put("insutype", insutype);
@@ -53,7 +53,7 @@ final class Visit {
         return r;
     }
 
-    FsiClient.Reply admit(String medType, String diseCodg) {
+    public FsiClient.Reply admit(String medType, String diseCodg) {
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("psn_no", psnNo);
         info.put("insutype", insutype);
@@ -76,7 +76,7 @@ final class Visit {
         return r;
     }
 
-    FsiClient.Reply discharge() {
+    public FsiClient.Reply discharge() {
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("mdtrt_id", mdtrtId);
         info.put("psn_no", psnNo);
@@ -86,7 +86,7 @@ final class Visit {
         return his.call("2402", Map.of("dscginfo", info));
     }
 
-    FsiClient.Reply visitInfo(String medType, String diseCodg) {
+    public FsiClient.Reply visitInfo(String medType, String diseCodg) {
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("mdtrt_id", mdtrtId);
         info.put("psn_no", psnNo);
@@ -96,7 +96,7 @@ final class Visit {
         return his.call("2203", Map.of("mdtrtinfo", info));
     }
 
-    Visit line(String code, String cnt, String pric) {
+    public Visit line(String code, String cnt, String pric) {
         Map<String, Object> l = new LinkedHashMap<>();
         l.put("feedetl_sn", "F" + (++serial));
         l.put("mdtrt_id", mdtrtId);
@@ -113,7 +113,7 @@ final class Visit {
         return this;
     }
 
-    FsiClient.Reply upload(String infno) {
+    public FsiClient.Reply upload(String infno) {
         FsiClient.Reply r = his.call(infno, Map.of("feedetail", lines));
         if (r.infcode() == 0) {
             uploadResult = r.output().get("result");
@@ -149,7 +149,7 @@ final class Visit {
         return data;
     }
 
-    FsiClient.Reply settle(String infno, String medType, boolean acctUsed) {
+    public FsiClient.Reply settle(String infno, String medType, boolean acctUsed) {
         Map<String, Object> data = settlementData(medType, acctUsed);
         if (infno.startsWith("230")) {
             data.put("mid_setl_flag", "0");
@@ -157,7 +157,7 @@ final class Visit {
         return his.call(infno, Map.of("data", data));
     }
 
-    FsiClient.Reply reverse(String infno, String setlId) {
+    public FsiClient.Reply reverse(String infno, String setlId) {
         return his.call(infno, Map.of("data", Map.of("setl_id", setlId, "mdtrt_id", mdtrtId, "psn_no", psnNo)));
     }
 }

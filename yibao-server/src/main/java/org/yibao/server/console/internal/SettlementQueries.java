@@ -123,7 +123,13 @@ public class SettlementQueries {
     }
 
     public List<Row> recentForPerson(String psnNo) {
-        return jdbc.sql(ROW + " where s.psn_no = ? order by s.setl_time desc limit 10").param(psnNo).query((rs, n) -> row(rs)).list();
+        return forPerson(psnNo, 10);
+    }
+
+    /** The person's latest settlements and reversals, the latest first. */
+    public List<Row> forPerson(String psnNo, int limit) {
+        return jdbc.sql(ROW + " where s.psn_no = ? order by s.setl_time desc, s.setl_id desc limit ?").params(psnNo, limit)
+                .query((rs, n) -> row(rs)).list();
     }
 
     public List<Row> recentForInstitution(String code) {

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.yibao.server.insured.DesignatedInstitution;
 import org.yibao.server.insured.DesignatedInstitutions;
+import org.yibao.server.insured.ElectronicCredentials;
 import org.yibao.server.insured.Identity;
 import org.yibao.server.insured.Person;
 import org.yibao.server.insured.PersonFile;
@@ -22,8 +23,8 @@ import org.yibao.server.platform.fsi.FsiRefusal;
 import org.yibao.server.platform.fsi.FsiTransaction;
 
 /**
- * 1101 人员信息获取 (NATIONAL_INTERFACE §3; R-INS-6/7/8): a person by electronic credential (the token
- * is the psn_no or the certificate number), ID card or social-security card; the person's insurance,
+ * 1101 人员信息获取 (NATIONAL_INTERFACE §3; R-INS-6/7/8): a person by electronic credential (a token the
+ * person took in the portal, see {@link ElectronicCredentials}), ID card or social-security card; the person's insurance,
  * account balance, status (a suspension or blacklisting shows as 暂停 with its end date) and identities;
  * the local extension {@code fixmedinsinfo[]} lists the designated institutions the person has chosen
  * (R-INS-2, 我的定点) in force on the day.
@@ -37,10 +38,12 @@ class PersonInfoTransaction implements FsiTransaction {
 
     private final Persons persons;
     private final DesignatedInstitutions designated;
+    private final ElectronicCredentials credentials;
 
-    PersonInfoTransaction(Persons persons, DesignatedInstitutions designated) {
+    PersonInfoTransaction(Persons persons, DesignatedInstitutions designated, ElectronicCredentials credentials) {
         this.persons = persons;
         this.designated = designated;
+        this.credentials = credentials;
     }
 
     @Override
@@ -61,9 +64,8 @@ class PersonInfoTransaction implements FsiTransaction {
         String shown;
         if (certType != null && certNo != null) {
             shown = "凭证 " + certType + "/" + certNo;
-            // R-INS-7: the electronic credential's token is the psn_no (or the certno); cards carry the certno.
-            found = "01".equals(certType) ? persons.find(certNo, date).or(() -> persons.findByCertno(certNo))
-                    : persons.findByCertno(certNo);
+            // R-INS-7: the electronic credential is a portal token (or, for the demo, the psn_no or certno); cards carry the certno.
+            found = "01".equals(certType) ? credentials.holder(certNo, call.receivedAt(), date) : persons.findByCertno(certNo);
         } else if (certno != null) {
             if (psnCertType != null && !"01".equals(psnCertType)) {
                 throw FsiRefusal.field("data.psn_cert_type", "证件类型 " + psnCertType + " 不受理，仅支持 01 居民身份证");
@@ -90,8 +92,7 @@ class PersonInfoTransaction implements FsiTransaction {
         base.put("naty", person.ethnicity());
         base.put("brdy", person.birthDate().toString());
         base.put("age", BigDecimal.valueOf(Period.between(person.birthDate(), date).getYears()));
-        boolean paused = "BLACKLISTED".equals(person.status())
-                || "SUSPENDED".equals(person.status()) && (person.statusUntil() == null || !date.isAfter(person.statusUntil()));
+        boolean paused = person.benefitsPausedOn(date);
         Map<String, Object> insu = new LinkedHashMap<>();
         insu.put("balc", (file.balance() == null ? BigDecimal.ZERO : file.balance()).setScale(2));
         insu.put("insutype", person.insuranceType());

@@ -32,6 +32,8 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
 class SecurityConfiguration {
 
     static final String[] WRITERS = {"ADMIN", "CLERK"};
+    /** Every staff role: persons signed in to the insured portal (role INSURED) are none of them. */
+    static final String[] STAFF = {"ADMIN", "CLERK", "AUDITOR", "READONLY"};
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -68,8 +70,9 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /** After the insured portal's chain for {@code /portal/**} (order 2, in the console module). */
     @Bean
-    @org.springframework.core.annotation.Order(2)
+    @org.springframework.core.annotation.Order(3)
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
         RequestMatcher api = withDefaults().matcher("/api/**");
         RequestMatcher basicAuthHeader = request -> {
@@ -82,11 +85,11 @@ class SecurityConfiguration {
                 .requestMatchers("/login", "/error", "/favicon.ico", "/css/**", "/js/**", "/img/**", "/webjars/**").permitAll()
                 .requestMatchers("/actuator/**").hasRole("ADMIN")
                 .requestMatchers("/api/admin/users/**").hasRole("ADMIN")
-                .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
-                .requestMatchers(HttpMethod.HEAD, "/api/**").authenticated()
+                .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(STAFF)
+                .requestMatchers(HttpMethod.HEAD, "/api/**").hasAnyRole(STAFF)
                 .requestMatchers("/api/**").hasAnyRole(WRITERS)
-                .requestMatchers(HttpMethod.GET, "/**").authenticated()
-                .requestMatchers(HttpMethod.HEAD, "/**").authenticated()
+                .requestMatchers(HttpMethod.GET, "/**").hasAnyRole(STAFF)
+                .requestMatchers(HttpMethod.HEAD, "/**").hasAnyRole(STAFF)
                 .requestMatchers(HttpMethod.POST, "/logout").authenticated()
                 .anyRequest().hasAnyRole(WRITERS))
             .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())

@@ -12,6 +12,7 @@ import org.yibao.engine.benefit.SetlInfo;
 import org.yibao.engine.benefit.Visit;
 import org.yibao.engine.money.Money;
 import org.yibao.engine.policy.InstitutionLevel;
+import org.yibao.server.insured.ElectronicCredentials;
 import org.yibao.server.insured.SettlementFacts;
 import org.yibao.server.institution.Institutions;
 import org.yibao.server.platform.fsi.FsiCall;
@@ -34,9 +35,11 @@ class SettlementTransactions implements FsiTransaction {
     private final Settler settler;
     private final Institutions institutions;
     private final JdbcClient jdbc;
+    private final ElectronicCredentials credentials;
 
     SettlementTransactions(Visits visits, FeeLines feeLines, FeeUploads uploads, Settler settler, Institutions institutions,
-                           JdbcClient jdbc) {
+                           JdbcClient jdbc, ElectronicCredentials credentials) {
+        this.credentials = credentials;
         this.visits = visits;
         this.feeLines = feeLines;
         this.uploads = uploads;
@@ -93,7 +96,11 @@ class SettlementTransactions implements FsiTransaction {
         boolean acctUsed = data.flag("acct_used_flag", false);
         String insutype = data.optText("insutype", 3);
         String certType = data.optText("mdtrt_cert_type", 2);
-        data.optText("mdtrt_cert_no", 100);
+        String certNo = data.optText("mdtrt_cert_no", 100);
+        // R-INS-7: an electronic credential shown again at settlement must be the person's (it may have expired since registration).
+        if ("01".equals(certType) && !credentials.issuedTo(certNo, psnNo)) {
+            throw FsiRefusal.field("data.mdtrt_cert_no", "医保电子凭证不属于人员 " + psnNo);
+        }
         boolean mid = inpatient && data.flag("mid_setl_flag", false);
         String chrgBchno = inpatient ? null : data.optText("chrg_bchno", 30);
         String invono = data.optText("invono", 60);

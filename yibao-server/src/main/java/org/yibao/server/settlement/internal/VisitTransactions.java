@@ -10,6 +10,8 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.yibao.server.catalog.Diseases;
+import org.yibao.server.insured.ElectronicCredentials;
+import org.yibao.server.insured.Person;
 import org.yibao.server.insured.SettlementFacts;
 import org.yibao.server.platform.fsi.FsiCall;
 import org.yibao.server.platform.fsi.FsiNode;
@@ -32,13 +34,16 @@ class VisitTransactions implements FsiTransaction {
     private final Settler settler;
     private final Diseases diseases;
     private final JdbcClient jdbc;
+    private final ElectronicCredentials credentials;
 
-    VisitTransactions(Visits visits, FeeLines feeLines, Settler settler, Diseases diseases, JdbcClient jdbc) {
+    VisitTransactions(Visits visits, FeeLines feeLines, Settler settler, Diseases diseases, JdbcClient jdbc,
+                      ElectronicCredentials credentials) {
         this.visits = visits;
         this.feeLines = feeLines;
         this.settler = settler;
         this.diseases = diseases;
         this.jdbc = jdbc;
+        this.credentials = credentials;
     }
 
     @Override
@@ -70,6 +75,14 @@ class VisitTransactions implements FsiTransaction {
         }
     }
 
+    /** R-INS-7: an electronic credential (01) must name the person registered and still be valid. */
+    private void checkCredential(FsiCall call, String certType, String certNo, String psnNo, LocalDateTime time, String path) {
+        if ("01".equals(certType) && !credentials.holder(certNo, call.receivedAt(), time.toLocalDate())
+                .map(Person::personNo).filter(psnNo::equals).isPresent()) {
+            throw FsiRefusal.field(path + ".mdtrt_cert_no", "医保电子凭证无效、已过期或不属于人员 " + psnNo);
+        }
+    }
+
     private Object register(FsiCall call) {
         FsiNode data = call.input().object("data");
         String psnNo = data.text("psn_no", 30);
@@ -79,6 +92,7 @@ class VisitTransactions implements FsiTransaction {
         String certType = data.code("mdtrt_cert_type", CERT_TYPES);
         String certNo = data.text("mdtrt_cert_no", 100);
         String iptOtpNo = data.text("ipt_otp_no", 30);
+        checkCredential(call, certType, certNo, psnNo, begntime, "data");
         SettlementFacts facts = settler.facts(call, psnNo, begntime.toLocalDate(), "data");
         Settler.checkInsutype(facts, insutype, "data");
         String mdtrtId = visits.newId(call.institutionAdmdvs());
@@ -138,6 +152,7 @@ class VisitTransactions implements FsiTransaction {
         String iptNo = info.text("ipt_no", 30);
         String diseCodg = disease(info, "dise_codg", false);
         List<Visits.Diagnosis> diagnoses = diagnoses(call.input(), "diseinfo");
+        checkCredential(call, certType, certNo, psnNo, begntime, "mdtrtinfo");
         SettlementFacts facts = settler.facts(call, psnNo, begntime.toLocalDate(), "mdtrtinfo");
         Settler.checkInsutype(facts, insutype, "mdtrtinfo");
         // Serialise admissions of one person, then refuse a second open stay.
