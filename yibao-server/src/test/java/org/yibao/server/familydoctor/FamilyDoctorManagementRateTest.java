@@ -74,6 +74,11 @@ class FamilyDoctorManagementRateTest {
         assertThat(json.get("managed").asInt()).isEqualTo(after.managed());
         assertThat(json.get("registered").asInt()).isEqualTo(after.registered());
         assertThat(json.get("rate").decimalValue()).isEqualByComparingTo(expected);
+        // The console shows the same numbers on the centre's page and the follow-ups on 陈静's page.
+        String page = users.readOnly().get("/institutions/" + EAST_CENTRE + "?year=2025").body();
+        assertThat(page).contains("id=\"fd-registered\">" + after.registered() + "<", "id=\"fd-managed\">" + after.managed() + "<",
+                "id=\"fd-rate\">" + after.rate().movePointRight(2).setScale(2, RoundingMode.HALF_UP) + "%<");
+        assertThat(users.readOnly().get("/persons/" + CHEN_JING).body()).contains("id=\"follow-ups\"", "2025-10-15", "148/92 mmHg");
         // A year without contracts has no registered patients and no rate (not 0).
         assertThat(familyDoctors.managementRate(EAST_CENTRE, 2000).registered()).isZero();
         assertThat(familyDoctors.managementRate(EAST_CENTRE, 2000).rate()).isNull();
