@@ -1,12 +1,12 @@
 -- Family-doctor contracts and blood-pressure follow-ups (R-INS-4, docs/family-doctor.md).
 
--- Who recorded a contract and why it was cancelled; at most one contract per person not cancelled
--- (one active contract per person: a new one needs the old one cancelled first).
+-- Who recorded a contract and who cancelled it, why. One contract per person at a time (no two not
+-- cancelled with overlapping dates) is checked by FamilyDoctors.sign under a per-person advisory lock:
+-- a unique index on psn_no would also block renewing a contract that simply ran out.
 alter table family_doctor_contract
     add column recorded_by   varchar(64),
     add column cancelled_by  varchar(64),
     add column cancel_reason varchar(200);
-create unique index family_doctor_contract_one_active on family_doctor_contract (psn_no) where cancelled_at is null;
 
 -- Monthly blood-pressure follow-ups (高血压随访) of hypertension patients by their contracted centre.
 -- One per person and calendar month: a second in the same month is refused (it would not count).

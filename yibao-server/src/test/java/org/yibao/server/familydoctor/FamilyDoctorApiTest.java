@@ -134,6 +134,11 @@ class FamilyDoctorApiTest {
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.detail()).contains("已有有效的家庭医生签约", "其他机构", "须先解约");
         assertThat(contracts(psn)).isEqualTo(1);
+        // A contract that ran out does not stand in the way of the next one.
+        String renewing = uncontracted(8);
+        jdbc.sql("insert into family_doctor_contract (psn_no, kind, community_code, begin_date, end_date, recorded_at)"
+                + " values (?, 'BASIC', ?, date '2024-01-01', date '2024-12-31', now())").params(renewing, WEST_CENTRE).update();
+        assertThat(as(EAST_CENTRE).post(CONTRACTS, basic(renewing)).status()).isEqualTo(201);
 
         InstitutionApiClient.Response unknown = as(EAST_CENTRE).post(CONTRACTS, basic("99019999999999999999"));
         assertThat(unknown.status()).isEqualTo(404);
