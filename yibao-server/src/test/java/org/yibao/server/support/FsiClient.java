@@ -123,9 +123,14 @@ public final class FsiClient {
         if (signature != null) {
             request.header("x-ca-signature", signature);
         }
+        HttpResponse<byte[]> response = exchange(request.build());
+        return new Reply(response.statusCode(), response.body(), response.headers().firstValue("Set-Cookie").orElse(null));
+    }
+
+    /** Sends a request of a signed client (this one or {@link InstitutionApiClient}) and returns the raw response. */
+    static HttpResponse<byte[]> exchange(HttpRequest request) {
         try {
-            HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new Reply(response.statusCode(), response.body(), response.headers().firstValue("Set-Cookie").orElse(null));
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -17,9 +17,15 @@ class InstitutionPages {
     private final InstitutionQueries institutions;
     private final RegionQueries regions;
 
-    InstitutionPages(InstitutionQueries institutions, RegionQueries regions) {
+    private final org.yibao.server.familydoctor.FamilyDoctors familyDoctors;
+    private final java.time.Clock clock;
+
+    InstitutionPages(InstitutionQueries institutions, RegionQueries regions, org.yibao.server.familydoctor.FamilyDoctors familyDoctors,
+                     java.time.Clock clock) {
         this.institutions = institutions;
         this.regions = regions;
+        this.familyDoctors = familyDoctors;
+        this.clock = clock;
     }
 
     @GetMapping("/institutions")
@@ -37,11 +43,19 @@ class InstitutionPages {
     }
 
     @GetMapping("/institutions/{code}")
-    String detail(@PathVariable String code, Model model, org.springframework.security.core.Authentication authentication) {
+    String detail(@PathVariable String code, @RequestParam(required = false) String year, Model model,
+                  org.springframework.security.core.Authentication authentication) {
         model.addAttribute("section", "institutions");
         model.addAttribute("canManageKeys", InstitutionKeyPages.isAdmin(authentication));
-        model.addAttribute("institution", institutions.find(code)
-                .orElseThrow(() -> new PageNotFoundException("institution", code)));
+        InstitutionQueries.InstitutionFile file = institutions.find(code)
+                .orElseThrow(() -> new PageNotFoundException("institution", code));
+        model.addAttribute("institution", file);
+        // R-INS-4: a community centre's family-doctor contracts and hypertension standard-management rate.
+        if ("COMMUNITY".equals(file.current().kind())) {
+            Integer asked = Params.integer(year);
+            int y = asked == null || asked < 2000 || asked > 2100 ? java.time.LocalDate.now(clock).getYear() : asked;
+            model.addAttribute("familyDoctor", familyDoctors.managementRate(code, y));
+        }
         return "console/institution";
     }
 }

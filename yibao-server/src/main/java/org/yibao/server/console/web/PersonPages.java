@@ -15,8 +15,11 @@ class PersonPages {
 
     private final PersonQueries persons;
 
-    PersonPages(PersonQueries persons) {
+    private final org.yibao.server.familydoctor.FamilyDoctors familyDoctors;
+
+    PersonPages(PersonQueries persons, org.yibao.server.familydoctor.FamilyDoctors familyDoctors) {
         this.persons = persons;
+        this.familyDoctors = familyDoctors;
     }
 
     @GetMapping("/persons")
@@ -33,6 +36,7 @@ class PersonPages {
         model.addAttribute("section", "persons");
         model.addAttribute("file", persons.find(psnNo)
                 .orElseThrow(() -> new PageNotFoundException("person", psnNo)));
+        model.addAttribute("followUps", familyDoctors.followUps(psnNo, null));
         return "console/person";
     }
 }

@@ -21,7 +21,7 @@ import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.yibao.server.gateway.HmacSm3;
+import org.yibao.server.gateway.InstitutionSignatures;
 import org.yibao.server.institution.Institution;
 import org.yibao.server.institution.Institutions;
 import org.yibao.server.platform.fsi.FsiCall;
@@ -47,12 +47,11 @@ public class FsiGateway {
 
     private static final Logger log = LoggerFactory.getLogger(FsiGateway.class);
     static final int MAX_BODY_BYTES = 512 * 1024;
-    static final long MAX_SKEW_SECONDS = 300;
     private static final DateTimeFormatter INF_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").withResolverStyle(ResolverStyle.STRICT);
     private static final Set<String> OPTER_TYPES = Set.of("1", "2", "3");
 
     private final Map<String, FsiTransaction> transactions = new HashMap<>();
-    private final InstitutionKeys keys;
+    private final InstitutionSignatures signatures;
     private final FsiMessages messages;
     private final FsiReplies replies;
     private final Institutions institutions;
@@ -67,7 +66,7 @@ public class FsiGateway {
 
     private record CachedInstitution(Institution institution, String pooling, Instant checkedAt) {}
 
-    FsiGateway(List<FsiTransaction> handlers, InstitutionKeys keys, FsiMessages messages, FsiReplies replies,
+    FsiGateway(List<FsiTransaction> handlers, InstitutionSignatures signatures, FsiMessages messages, FsiReplies replies,
                Institutions institutions, PolicyBook policies, TransactionTemplate tx, Clock clock,
                io.micrometer.core.instrument.MeterRegistry meters) {
         this.unrecognised = timer(meters, "none");
@@ -81,7 +80,7 @@ public class FsiGateway {
                 }
             }
         }
-        this.keys = keys;
+        this.signatures = signatures;
         this.messages = messages;
         this.replies = replies;
         this.institutions = institutions;
@@ -126,7 +125,7 @@ public class FsiGateway {
         LocalDateTime received = LocalDateTime.ofInstant(receivedAt, clock.getZone());
         String admdvs = null;
         try {
-            InstitutionKeys.Key key = authenticate(body, accessKey, signature, receivedAt);
+            InstitutionSignatures.Signer key = authenticate(body, accessKey, signature, receivedAt);
             Envelope envelope = envelope(body, key, receivedAt, received);
             admdvs = envelope.call().institutionAdmdvs();
             infno[0] = envelope.call().infno();
@@ -144,37 +143,23 @@ public class FsiGateway {
         return LocalDateTime.now(clock);
     }
 
-    private InstitutionKeys.Key authenticate(byte[] body, String accessKey, String signature, Instant now) {
+    private InstitutionSignatures.Signer authenticate(byte[] body, String accessKey, String signature, Instant now) {
         if (accessKey == null || accessKey.isBlank() || signature == null || signature.isBlank()) {
             throw new FsiRefusal("缺少签名：请求头须带 x-ca-key（机构访问密钥）和 x-ca-signature（时间戳:HMAC-SM3 签名）");
         }
         if (body.length > MAX_BODY_BYTES) {
             throw new FsiRefusal("报文过大：" + body.length + " 字节，上限 " + MAX_BODY_BYTES + " 字节；费用明细请分批上传");
         }
-        int colon = signature.indexOf(':');
-        long timestamp;
         try {
-            timestamp = Long.parseLong(signature.substring(0, Math.max(colon, 0)).trim());
-        } catch (NumberFormatException e) {
-            throw new FsiRefusal("x-ca-signature 格式应为 <unix 秒>:<十六进制 HMAC-SM3>");
+            return signatures.verify(body, accessKey, signature, now);
+        } catch (InstitutionSignatures.InvalidSignatureException e) {
+            throw new FsiRefusal(e.getMessage());
         }
-        long skew = Math.abs(now.getEpochSecond() - timestamp);
-        if (skew > MAX_SKEW_SECONDS) {
-            throw new FsiRefusal("签名时间戳与平台时间相差 " + skew + " 秒，超过 ±" + MAX_SKEW_SECONDS + " 秒；请校准时钟后重新签名");
-        }
-        if (accessKey.length() > 64) {
-            throw new FsiRefusal("x-ca-key 无效或已停用");
-        }
-        InstitutionKeys.Key key = keys.find(accessKey.trim()).orElseThrow(() -> new FsiRefusal("x-ca-key 无效或已停用"));
-        if (!HmacSm3.verify(key.secret(), timestamp, body, signature.substring(colon + 1).trim())) {
-            throw new FsiRefusal("签名不正确：x-ca-signature 须为 HMAC-SM3(密钥, 时间戳 + \"\\n\" + 报文原文) 的十六进制");
-        }
-        return key;
     }
 
     private record Envelope(FsiCall call, FsiTransaction transaction) {}
 
-    private Envelope envelope(byte[] body, InstitutionKeys.Key key, Instant receivedAt, LocalDateTime received) {
+    private Envelope envelope(byte[] body, InstitutionSignatures.Signer key, Instant receivedAt, LocalDateTime received) {
         JsonNode root;
         try {
             root = reader.readTree(body);

@@ -14,8 +14,6 @@ import org.springframework.stereotype.Component;
 @Component
 class InstitutionKeys implements KeyCache {
 
-    record Key(String accessKey, String fixmedinsCode, String secret, Instant checkedAt) {}
-
     private static final long REMEMBER_SECONDS = 60;
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -40,7 +38,8 @@ class InstitutionKeys implements KeyCache {
         cache.remove(accessKey);
     }
 
-    Optional<Key> find(String accessKey) {
+    @Override
+    public Optional<Key> find(String accessKey) {
         Instant now = clock.instant();
         Key cached = cache.get(accessKey);
         if (cached != null && cached.checkedAt().plusSeconds(REMEMBER_SECONDS).isAfter(now)) {

@@ -49,10 +49,16 @@ public class AuditTrail {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(String action, String entityType, String entityKey, LocalDate effectiveDate, Object before, Object after) {
+        recordAs(currentActor(), action, entityType, entityKey, effectiveDate, before, after);
+    }
+
+    /** Records one change made by an actor who is not a staff login (an institution calling with its signed key). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordAs(String actor, String action, String entityType, String entityKey, LocalDate effectiveDate, Object before, Object after) {
         jdbc.sql("""
                 insert into audit_log (occurred_at, actor, action, entity_type, entity_key, effective_date, before_state, after_state)
                 values (?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb))""")
-                .params(Timestamp.from(clock.instant()), currentActor(), action, entityType, entityKey, effectiveDate,
+                .params(Timestamp.from(clock.instant()), actor, action, entityType, entityKey, effectiveDate,
                         toJson(before), toJson(after))
                 .update();
     }

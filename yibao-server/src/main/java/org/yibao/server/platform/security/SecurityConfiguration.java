@@ -56,6 +56,21 @@ class SecurityConfiguration {
         return new DefaultSecurityFilterChain(withDefaults().matcher(FSI_CALL));
     }
 
+    /** The institution API (docs/family-doctor.md): signed like the national interface. */
+    static final String INSTITUTION_API = "/inst/api/**";
+
+    /**
+     * The institution API authenticates each request by the institution's HMAC-SM3 signature, checked
+     * by its controller before the body is read (as the national interface): an empty chain, no
+     * session, no CSRF token, no staff login. {@code FamilyDoctorApiTest} proves that nothing happens
+     * without a valid, fresh signature.
+     */
+    @Bean
+    @org.springframework.core.annotation.Order(0)
+    SecurityFilterChain institutionApi() {
+        return new DefaultSecurityFilterChain(withDefaults().matcher(INSTITUTION_API));
+    }
+
     /** Every other path under {@code /fsi/} is refused. */
     @Bean
     @org.springframework.core.annotation.Order(1)

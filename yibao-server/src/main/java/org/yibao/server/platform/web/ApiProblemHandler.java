@@ -131,7 +131,7 @@ public class ApiProblemHandler {
 
     private static <E extends Exception> ResponseEntity<ProblemDetail> problemOrRethrow(ErrorResponse response, E e, HttpServletRequest request) throws E {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (!path.startsWith("/api/") && !path.startsWith("/v3/") && !path.startsWith("/fsi/")) {
+        if (!path.startsWith("/api/") && !path.startsWith("/v3/") && !path.startsWith("/fsi/") && !path.startsWith("/inst/")) {
             throw e;
         }
         return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders()).body(response.getBody());

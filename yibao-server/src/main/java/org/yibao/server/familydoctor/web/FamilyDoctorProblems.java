@@ -1,0 +1,42 @@
+package org.yibao.server.familydoctor.web;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.yibao.server.familydoctor.FamilyDoctorRefusal;
+import org.yibao.server.gateway.InstitutionSignatures;
+
+/**
+ * Refusals of the family-doctor APIs as {@code application/problem+json} with the message in words:
+ * 401 for a missing, stale or wrong signature (nothing read or stored), else the refusal's status.
+ */
+@RestControllerAdvice(basePackageClasses = FamilyDoctorProblems.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class FamilyDoctorProblems {
+
+    @ExceptionHandler(InstitutionSignatures.InvalidSignatureException.class)
+    ResponseEntity<ProblemDetail> unsigned(InstitutionSignatures.InvalidSignatureException e) {
+        ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, e.getMessage());
+        pd.setTitle("签名无效");
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(pd);
+    }
+
+    @ExceptionHandler(FamilyDoctorRefusal.class)
+    ResponseEntity<ProblemDetail> refused(FamilyDoctorRefusal e) {
+        HttpStatus status = HttpStatus.valueOf(e.status());
+        ProblemDetail pd = ProblemDetail.forStatusAndDetail(status, e.getMessage());
+        pd.setTitle(switch (e.status()) {
+            case 404 -> "未找到";
+            case 409 -> "与现有记录冲突";
+            default -> "输入有误";
+        });
+        pd.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.getMessage())));
+        return ResponseEntity.status(status).body(pd);
+    }
+}
