@@ -1,6 +1,11 @@
 package org.yibao.server.console.portal;
 
 import java.security.Principal;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,7 +16,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yibao.server.console.internal.InstitutionQueries;
 import org.yibao.server.console.internal.Paging;
+import org.yibao.server.familydoctor.Contract;
+import org.yibao.server.familydoctor.FamilyDoctors;
+import org.yibao.server.insured.DesignatedInstitutions;
 import org.yibao.server.insured.ElectronicCredentials;
+import org.yibao.server.insured.FilingRefused;
 import org.yibao.server.insured.MutualAid;
 import org.yibao.server.insured.Persons;
 import org.yibao.server.platform.web.ConflictException;
@@ -19,7 +28,8 @@ import org.yibao.server.platform.web.InvalidInputException;
 import org.yibao.server.platform.web.NotFoundException;
 
 /**
- * The insured portal (参保人服务, issue 5): 我的医保, 我的结算, 我的家庭 (R-INS-1), 电子凭证 (R-INS-7) and
+ * The insured portal (参保人服务, issue 5): 我的医保, 我的结算, 我的家庭 (R-INS-1), 我的待遇 (designated
+ * institutions, recognitions, referrals, family doctor: R-INS-2…5), 电子凭证 (R-INS-7) and
  * the public directory of designated institutions. Every page reads by the signed-in person's psn_no
  * (the principal's name); no page takes a psn_no from the request.
  */
@@ -32,14 +42,18 @@ class PortalPages {
     private final ElectronicCredentials credentials;
     private final InstitutionQueries institutions;
     private final Persons persons;
+    private final DesignatedInstitutions designated;
+    private final FamilyDoctors familyDoctors;
 
     PortalPages(PortalQueries queries, MutualAid mutualAid, ElectronicCredentials credentials, InstitutionQueries institutions,
-                Persons persons) {
+                Persons persons, DesignatedInstitutions designated, FamilyDoctors familyDoctors) {
         this.queries = queries;
         this.mutualAid = mutualAid;
         this.credentials = credentials;
         this.institutions = institutions;
         this.persons = persons;
+        this.designated = designated;
+        this.familyDoctors = familyDoctors;
     }
 
     @GetMapping("/login")
@@ -75,7 +89,7 @@ class PortalPages {
         model.addAttribute("family", mutualAid.overview(me.getName()));
         model.addAttribute("canBind", persons.find(me.getName()).map(p -> p.isEmployee()).orElse(false)
                 && persons.balance(me.getName()).isPresent());
-        model.addAttribute("relations", java.util.List.of("SPOUSE", "PARENT", "CHILD"));
+        model.addAttribute("relations", List.of("SPOUSE", "PARENT", "CHILD"));
         return "portal/family";
     }
 
@@ -109,6 +123,54 @@ class PortalPages {
             redirect.addFlashAttribute("error", "not_found");
         }
         return "redirect:/portal/family";
+    }
+
+    /**
+     * 我的待遇: the designated institutions the person has chosen (R-INS-2, chosen and changed here), their
+     * chronic-disease recognitions (R-INS-3), referrals (R-INS-5) and family-doctor contract with its
+     * follow-ups (R-INS-4).
+     */
+    @GetMapping("/care")
+    String care(Principal me, Model model) {
+        String psnNo = me.getName();
+        var person = persons.find(psnNo).orElseThrow(() -> new PortalNotFoundException("person"));
+        model.addAttribute("section", "care");
+        model.addAttribute("designated", designated.current(psnNo));
+        model.addAttribute("changesPerYear", queries.designationChangesPerYear(person));
+        model.addAttribute("recognitions", queries.recognitions(psnNo));
+        model.addAttribute("referrals", queries.referrals(psnNo));
+        List<Contract> contracts = familyDoctors.contracts(psnNo, null);
+        Set<String> codes = new HashSet<>();
+        contracts.forEach(c -> Stream.of(c.communityCode(), c.districtCode(), c.cityCode()).filter(Objects::nonNull).forEach(codes::add));
+        model.addAttribute("contracts", contracts);
+        model.addAttribute("names", queries.institutionNames(codes));
+        model.addAttribute("followUps", familyDoctors.followUps(psnNo, null));
+        return "portal/care";
+    }
+
+    /** Chooses (or changes) the designated institution of slot 1 from today, within the yearly change limit. */
+    @PostMapping("/care/designated")
+    String chooseDesignated(@RequestParam(required = false) String fixmedinsCode, Principal me, RedirectAttributes redirect) {
+        String code = fixmedinsCode == null ? "" : fixmedinsCode.strip().toUpperCase(java.util.Locale.ROOT);
+        try {
+            var chosen = designated.choose(me.getName(), code, "PORTAL", me.getName(), null);
+            redirect.addFlashAttribute("chosen", chosen.fixmedinsName());
+        } catch (FilingRefused e) {
+            redirect.addFlashAttribute("designatedError", e.getMessage());
+            redirect.addFlashAttribute("typed", code);
+        }
+        return "redirect:/portal/care";
+    }
+
+    @PostMapping("/care/designated/{serial}/cancel")
+    String cancelDesignated(@PathVariable String serial, Principal me, RedirectAttributes redirect) {
+        try {
+            designated.cancel(me.getName(), serial, "PORTAL", me.getName(), null, "参保人在网上服务撤销");
+            redirect.addFlashAttribute("cancelled", serial);
+        } catch (FilingRefused e) {
+            redirect.addFlashAttribute("designatedError", e.getMessage());
+        }
+        return "redirect:/portal/care";
     }
 
     @GetMapping("/credential")

@@ -126,6 +126,76 @@ class PortalQueries {
         return settlements.forPerson(psnNo, SETTLEMENTS_LIMIT);
     }
 
+    /** A chronic or special disease recognition (R-INS-3) as the person sees it. */
+    record Recognition(String diseaseCode, String diseaseName, String institutionName, LocalDate begin, LocalDate end,
+                       boolean cancelled, boolean valid) {}
+
+    /** A referral (R-INS-5) as the person sees it; {@code used} when a visit at the receiving institution consumed it. */
+    record Referral(String serial, String fromName, String toName, String kind, String diagnosis, LocalDate begin, LocalDate end,
+                    boolean used, boolean cancelled, boolean valid) {}
+
+    private static final String NAME_OF = "(select i.name from institution i where i.fixmedins_code = %s order by i.valid_from desc limit 1)";
+
+    List<Recognition> recognitions(String psnNo) {
+        LocalDate today = LocalDate.now(clock);
+        return jdbc.sql("select r.dise_codg, (select d.name from disease d where d.code = r.dise_codg), " + NAME_OF.formatted("r.fixmedins_code")
+                        + ", r.begin_date, r.end_date, r.cancelled_at is not null from chronic_recognition r where r.psn_no = ?"
+                        + " order by r.begin_date desc, r.id desc")
+                .param(psnNo)
+                .query((rs, n) -> {
+                    LocalDate begin = rs.getObject(4, LocalDate.class);
+                    LocalDate end = rs.getObject(5, LocalDate.class);
+                    boolean cancelled = rs.getBoolean(6);
+                    return new Recognition(rs.getString(1), rs.getString(2), rs.getString(3), begin, end, cancelled,
+                            !cancelled && !today.isBefore(begin) && !today.isAfter(end));
+                })
+                .list();
+    }
+
+    List<Referral> referrals(String psnNo) {
+        LocalDate today = LocalDate.now(clock);
+        return jdbc.sql("select r.trt_dcla_detl_sn, " + NAME_OF.formatted("r.from_fixmedins_code") + ", " + NAME_OF.formatted("r.to_fixmedins_code")
+                        + ", r.refl_type, (select d.name from disease d where d.code = r.diag_code), r.begndate, r.enddate,"
+                        + " r.consumed_by_mdtrt_id is not null, r.cancelled_at is not null from referral r where r.psn_no = ?"
+                        + " order by r.begndate desc, r.id desc")
+                .param(psnNo)
+                .query((rs, n) -> {
+                    LocalDate begin = rs.getObject(6, LocalDate.class);
+                    LocalDate end = rs.getObject(7, LocalDate.class);
+                    boolean used = rs.getBoolean(8);
+                    boolean cancelled = rs.getBoolean(9);
+                    return new Referral(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), begin, end,
+                            used, cancelled, !used && !cancelled && !today.isBefore(begin) && !today.isAfter(end));
+                })
+                .list();
+    }
+
+    /** Current names of institutions by code (for contracts, which name up to three). */
+    Map<String, String> institutionNames(java.util.Collection<String> codes) {
+        Map<String, String> names = new LinkedHashMap<>();
+        if (!codes.isEmpty()) {
+            jdbc.sql("select distinct on (fixmedins_code) fixmedins_code, name from institution where fixmedins_code = any(?)"
+                            + " order by fixmedins_code, valid_from desc")
+                    .param(codes.toArray(String[]::new))
+                    .query(rs -> {
+                        names.put(rs.getString(1), rs.getString(2));
+                    });
+        }
+        return names;
+    }
+
+    /**
+     * R-INS-2: how many changes of designated institution the person's pooling region allows this
+     * calendar year; null when unlimited or no policy is loaded.
+     */
+    Integer designationChangesPerYear(Person p) {
+        LocalDate today = LocalDate.now(clock);
+        return policies.policyOn(p.insuredAdmdvs(), today)
+                .filter(policy -> !policy.designationChangesUnlimited())
+                .map(RegionPolicy::designationChangesPerYear)
+                .orElse(null);
+    }
+
     /** One of the person's own settlements; empty for anyone else's (the portal then answers 404). */
     Optional<SettlementQueries.Detail> settlement(String psnNo, String setlId) {
         return settlements.find(setlId).filter(s -> s.row().psnNo().equals(psnNo));
