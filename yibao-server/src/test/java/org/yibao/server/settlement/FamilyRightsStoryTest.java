@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.yibao.server.IntegrationTest;
+import org.yibao.server.demo.DemoCast;
 import org.yibao.server.support.FsiClient;
 import org.yibao.server.support.FsiClients;
 import tools.jackson.databind.JsonNode;
@@ -22,11 +23,11 @@ import tools.jackson.databind.JsonNode;
 @IntegrationTest
 class FamilyRightsStoryTest {
 
-    static final String ZHANG_MIN = "99010000000000000001";
-    static final String WANG_FANG = "99010000000000000003";
-    static final String SUN_WEI = "99010000000000000006";
-    static final String SUN_WEIS_CENTRE = "H99010000003";
-    static final String CITY_HOSPITAL = "H99010000001";
+    static final String ZHANG_MIN = DemoCast.ZHANG_MIN;
+    static final String WANG_FANG = DemoCast.WANG_FANG;
+    static final String SUN_WEI = DemoCast.SUN_WEI;
+    static final String SUN_WEIS_CENTRE = DemoCast.EAST_COMMUNITY_CENTRE;
+    static final String CITY_HOSPITAL = DemoCast.FIRST_PEOPLES_HOSPITAL;
     static final String HEALTH_CHECK = "003101000010000";
     static final String DRUG = "XC09CAL100A001010101002";
 
@@ -84,7 +85,7 @@ class FamilyRightsStoryTest {
     @Test
     void wangFangPaysHerDrugsFromZhangMinsAccountButNeverHerHealthCheck() {
         BigDecimal zhangBefore = balance(ZHANG_MIN);
-        Visit v = new Visit(fsi.as("H99010000002"), WANG_FANG, "390");
+        Visit v = new Visit(fsi.as(DemoCast.CENTRAL_HOSPITAL), WANG_FANG, "390");
         JsonNode s = outpatient(v, true, visit -> visit.line(DRUG, "2", "36.50").line(HEALTH_CHECK, "1", "300.00"));
 
         BigDecimal mutualAid = money(s, "acct_mulaid_pay");
