@@ -33,11 +33,16 @@ public final class Visit {
         return LocalDateTime.now().minusMinutes(5).format(TIME);
     }
 
+    /** Five minutes ago on the HIS's clock (which follows the platform's, see FsiClients). */
+    String time() {
+        return his.now().minusMinutes(5).format(TIME);
+    }
+
     public FsiClient.Reply register() {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("psn_no", psnNo);
         data.put("insutype", insutype);
-        data.put("begntime", now());
+        data.put("begntime", time());
         data.put("mdtrt_cert_type", "02");
         data.put("mdtrt_cert_no", "ID");
         data.put("ipt_otp_no", "OP" + System.nanoTime());
@@ -57,7 +62,7 @@ public final class Visit {
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("psn_no", psnNo);
         info.put("insutype", insutype);
-        info.put("begntime", LocalDateTime.now().minusDays(5).format(TIME));
+        info.put("begntime", his.now().minusDays(5).format(TIME));
         info.put("mdtrt_cert_type", "02");
         info.put("mdtrt_cert_no", "ID");
         info.put("med_type", medType);
@@ -81,7 +86,7 @@ public final class Visit {
         info.put("mdtrt_id", mdtrtId);
         info.put("psn_no", psnNo);
         info.put("insutype", insutype);
-        info.put("endtime", now());
+        info.put("endtime", time());
         info.put("dscg_way", "1");
         return his.call("2402", Map.of("dscginfo", info));
     }
@@ -91,7 +96,7 @@ public final class Visit {
         info.put("mdtrt_id", mdtrtId);
         info.put("psn_no", psnNo);
         info.put("med_type", medType);
-        info.put("begntime", now());
+        info.put("begntime", time());
         info.put("dise_codg", diseCodg);
         return his.call("2203", Map.of("mdtrtinfo", info));
     }
@@ -102,7 +107,7 @@ public final class Visit {
         l.put("mdtrt_id", mdtrtId);
         l.put("psn_no", psnNo);
         l.put("chrg_bchno", "B1");
-        l.put("fee_ocur_time", now());
+        l.put("fee_ocur_time", time());
         l.put("med_list_codg", code);
         l.put("medins_list_codg", "H-" + code);
         l.put("det_item_fee_sumamt", new BigDecimal(cnt).multiply(new BigDecimal(pric)).setScale(2, java.math.RoundingMode.HALF_UP));

@@ -8,7 +8,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Clock;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,29 +31,50 @@ public final class FsiClient {
     public static final JsonMapper JSON = JsonMapper.builder().build();
     private static final DateTimeFormatter MSGID_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    private static final Clock SYSTEM = Clock.system(ZoneId.of("Asia/Shanghai"));
 
     private final int port;
     private final String fixmedinsCode;
     private final String admdvs;
     private final String accessKey;
     private final String secret;
+    private final Clock clock;
 
     public FsiClient(int port, String fixmedinsCode, String admdvs, String accessKey, String secret) {
+        this(port, fixmedinsCode, admdvs, accessKey, secret, SYSTEM);
+    }
+
+    /**
+     * A client whose HIS clock is {@code clock}: message times, msgids and signature timestamps follow it,
+     * as an HIS on the same time as a platform whose clock a test moves.
+     */
+    public FsiClient(int port, String fixmedinsCode, String admdvs, String accessKey, String secret, Clock clock) {
         this.port = port;
         this.fixmedinsCode = fixmedinsCode;
         this.admdvs = admdvs;
         this.accessKey = accessKey;
         this.secret = secret;
+        this.clock = clock;
     }
 
     /** The same institution's client signing with another key (e.g. one issued in the console). */
     public FsiClient(FsiClient institution, String accessKey, String secret) {
-        this(institution.port, institution.fixmedinsCode, institution.admdvs, accessKey, secret);
+        this(institution.port, institution.fixmedinsCode, institution.admdvs, accessKey, secret, institution.clock);
     }
 
     /** This client's key and port, speaking for another institution code (its region taken from the code). */
     public FsiClient forInstitution(String code) {
-        return new FsiClient(port, code, code.substring(1, 7), accessKey, secret);
+        return new FsiClient(port, code, code.substring(1, 7), accessKey, secret, clock);
+    }
+
+    /** The HIS's clock (the system clock in Asia/Shanghai unless a test moves the platform's). */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** The HIS's local time now. */
+    public LocalDateTime now() {
+        return LocalDateTime.now(clock);
     }
 
     public String fixmedinsCode() {
@@ -64,7 +87,7 @@ public final class FsiClient {
 
     /** A fresh msgid: fixmedins_code(12) + yyyyMMddHHmmss(14) + a sequence (NATIONAL_INTERFACE §2). */
     public String newMsgid() {
-        return fixmedinsCode + LocalDateTime.now().format(MSGID_TIME) + String.format("%04d", SEQUENCE.incrementAndGet() % 10_000)
+        return fixmedinsCode + now().format(MSGID_TIME) + String.format("%04d", SEQUENCE.incrementAndGet() % 10_000)
                 + String.format("%02d", SEQUENCE.get() / 10_000 % 100);
     }
 
@@ -84,7 +107,7 @@ public final class FsiClient {
         env.put("opter_type", "1");
         env.put("opter", "OP001");
         env.put("opter_name", "收费员甲");
-        env.put("inf_time", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")));
+        env.put("inf_time", now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")));
         env.put("fixmedins_code", fixmedinsCode);
         env.put("fixmedins_name", "");
         env.put("sign_no", "");
@@ -107,7 +130,7 @@ public final class FsiClient {
 
     /** Signs {@code body} now and posts it. */
     public Reply send(byte[] body) {
-        long now = System.currentTimeMillis() / 1000;
+        long now = clock.millis() / 1000;
         return sendSigned(body, accessKey, now + ":" + HmacSm3.sign(secret, now, body));
     }
 
