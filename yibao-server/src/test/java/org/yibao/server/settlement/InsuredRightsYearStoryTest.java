@@ -19,7 +19,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Issue 5's rights over one policy year (2027) with a moving clock, through the national interface and
  * the staff API: 孙伟's free yearly health check and his changes of designated institution (two a year
- * in 990100, the third refused until the new year), 王芳's recognition with its validity dates, and
+ * in 990100, the third refused until the new year), 王芳's recognition and 陈静's referral with their
+ * validity dates, and
  * 赵刚's benefit suspension, which refuses settlement until its end date and then lifts by itself.
  */
 @ClockControlledTest
@@ -34,6 +35,8 @@ class InsuredRightsYearStoryTest {
     FsiClients fsi;
     @Autowired
     TestUsers users;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     private FsiClient.Reply choose(String institution) {
         return fsi.as(institution).call("2505", Map.of("data", Map.of("psn_no", DemoCast.SUN_WEI, "fixmedins_code", institution)));
@@ -100,11 +103,23 @@ class InsuredRightsYearStoryTest {
         recognition.put("begndate", "2027-01-04");
         recognition.put("enddate", "2027-06-30");
         fsi.as(DemoCast.CENTRAL_HOSPITAL).call("2503", Map.of("data", recognition)).ok();
+        // 陈静's centre refers her up to the city hospital for January only.
+        String referral = fsi.as(DemoCast.EAST_COMMUNITY_CENTRE).call("2501", Map.of("refmedin", Map.of("psn_no", DemoCast.CHEN_JING,
+                        "insutype", "390", "diag_code", "I10.x00", "reflin_medins_no", DemoCast.FIRST_PEOPLES_HOSPITAL, "refl_type", "3",
+                        "hosp_agre_refl_flag", "1", "begndate", "2027-01-04", "enddate", "2027-01-31")))
+                .ok().output().get("result").get("trt_dcla_detl_sn").asString();
 
         // 2027-03-01: the first change; 王芳's chronic care is settled at the centre.
         clock.setDay(LocalDate.of(2027, 3, 1));
         choose(DemoCast.CENTRAL_HOSPITAL).ok();
         assertThat(chronicCare().ok().output().get("setlinfo").get("med_type").asString()).isEqualTo("14");
+        // 陈静's referral ran out in January: her visit to the city hospital now is not a referred one.
+        Visit late = new Visit(fsi.as(DemoCast.FIRST_PEOPLES_HOSPITAL), DemoCast.CHEN_JING, "390");
+        late.register().ok();
+        late.line("001101000010000", "1", "25.00").upload("2204").ok();
+        assertThat(late.settle("2207", "11", false).ok().text()).doesNotContain("上转诊", "家庭医生1+1+1签约上转");
+        assertThat(jdbc.sql("select consumed_by_mdtrt_id from referral where trt_dcla_detl_sn = ?").param(referral)
+                .query(String.class).optional().orElse(null)).isNull();
 
         // 2027-04-01: staff suspend 赵刚 until the end of April; mid-April he is shown suspended and refused.
         clock.setDay(LocalDate.of(2027, 4, 1));
