@@ -4,15 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.yibao.engine.identity.CertificateNumbers;
 import org.yibao.server.IntegrationTest;
 import org.yibao.server.support.FsiClients;
+import org.yibao.server.support.TestPersons;
 import org.yibao.server.support.TestUsers;
 import tools.jackson.databind.JsonNode;
 
@@ -35,23 +33,15 @@ class BenefitSuspensionTest {
 
     /** Registers an employee of 990100 through the staff API, with the given benefit status. */
     private String employee(String status, LocalDate until) {
-        String psnNo = "9901007" + String.format("%013d", ThreadLocalRandom.current().nextLong(10_000_000_000_000L));
-        String certno;
-        do {
-            certno = CertificateNumbers.withCheckCharacter("990100" + "19750612" + String.format("%03d", ThreadLocalRandom.current().nextInt(1000)));
-        } while (jdbc.sql("select count(*) from person where certno = ?").param(certno).query(Long.class).single() > 0);
-        Map<String, Object> body = new HashMap<>(Map.of("psn_no", psnNo, "certno", certno, "psn_name", "停保测试",
-                "gend", CertificateNumbers.sex(certno), "brdy", "1975-06-12", "insutype", "310", "psn_type", "1101",
-                "insuplc_admdvs", "990100", "emp_name", "测试公司", "validFrom", "2025-01-01"));
-        body.put("residence_admdvs", "990100");
+        TestPersons persons = new TestPersons(users, jdbc);
+        Map<String, Object> body = persons.body("停保测试", LocalDate.of(1975, 6, 12), "310", "1101");
+        body.put("emp_name", "测试公司");
         body.put("opening_balance", "800.00");
         body.put("status", status);
         if (until != null) {
             body.put("status_until", until.toString());
         }
-        var created = users.clerk().post("/api/admin/persons", body);
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return psnNo;
+        return persons.register(body).psnNo();
     }
 
     private JsonNode insuinfo(String psnNo) {
