@@ -29,7 +29,7 @@ import org.yibao.server.policy.PolicyBook;
 @Service
 public class DesignatedInstitutions {
 
-    public static final Set<String> CHANNELS = Set.of("FSI", "PORTAL", "CONSOLE");
+    public static final Set<String> CHANNELS = Filings.CHANNELS;
     public static final int MAX_SLOT = 9;
 
     /**
@@ -214,8 +214,6 @@ public class DesignatedInstitutions {
     }
 
     private static void requireChannel(String channel) {
-        if (!CHANNELS.contains(channel)) {
-            throw new IllegalArgumentException("channel " + channel + " is not one of " + CHANNELS);
-        }
+        Filings.requireChannel(channel);
     }
 }

@@ -34,15 +34,15 @@ public class PersonQueries {
     public record Identity(String type, LocalDate beginDate, LocalDate endDate, String memo) {}
 
     /** A family mutual-aid binding (家庭共济) seen from this person: the other side and its name. */
-    public record Binding(String role, String otherPsnNo, String otherName, String relation, LocalDate validFrom,
+    public record Binding(long id, String role, String otherPsnNo, String otherName, String relation, LocalDate validFrom,
                           LocalDate validTo, Instant unboundAt) {}
 
     /** 门诊慢特病认定. */
-    public record ChronicRecognition(String diseKey, String diseCodg, String diseName, String fixmedinsCode,
+    public record ChronicRecognition(long id, String serial, String diseKey, String diseCodg, String diseName, String fixmedinsCode,
                                      LocalDate beginDate, LocalDate endDate, Instant cancelledAt) {}
 
     /** 家庭医生签约. */
-    public record FamilyDoctorContract(String kind, String communityCode, String communityName, String districtCode,
+    public record FamilyDoctorContract(long id, String kind, String communityCode, String communityName, String districtCode,
                                        String cityCode, LocalDate beginDate, LocalDate endDate, Instant cancelledAt) {}
 
     /** 异地就医备案. */
@@ -129,7 +129,7 @@ public class PersonQueries {
                         rs.getObject(3, LocalDate.class), rs.getString(4)))
                 .list();
         List<Binding> bindings = jdbc.sql("""
-                select case when b.binder_psn_no = :psn then 'BINDER' else 'MEMBER' end,
+                select b.id, case when b.binder_psn_no = :psn then 'BINDER' else 'MEMBER' end,
                        case when b.binder_psn_no = :psn then b.member_psn_no else b.binder_psn_no end as other,
                        (select o.name from person o where o.valid_to is null
                           and o.psn_no = case when b.binder_psn_no = :psn then b.member_psn_no else b.binder_psn_no end),
@@ -139,29 +139,29 @@ public class PersonQueries {
                 order by b.bound_at, b.id
                 """)
                 .param("psn", psnNo)
-                .query((rs, n) -> new Binding(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class), instant(rs.getTimestamp(7))))
+                .query((rs, n) -> new Binding(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class), instant(rs.getTimestamp(8))))
                 .list();
         List<ChronicRecognition> chronic = jdbc.sql("""
-                select c.dise_key, c.dise_codg, d.name, c.fixmedins_code, c.begin_date, c.end_date, c.cancelled_at
+                select c.id, c.trt_dcla_detl_sn, c.dise_key, c.dise_codg, d.name, c.fixmedins_code, c.begin_date, c.end_date, c.cancelled_at
                 from chronic_recognition c left join disease d on d.code = c.dise_codg
                 where c.psn_no = ? order by c.begin_date desc, c.id
                 """)
                 .param(psnNo)
-                .query((rs, n) -> new ChronicRecognition(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class),
-                        instant(rs.getTimestamp(7))))
+                .query((rs, n) -> new ChronicRecognition(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getObject(7, LocalDate.class), rs.getObject(8, LocalDate.class),
+                        instant(rs.getTimestamp(9))))
                 .list();
         List<FamilyDoctorContract> contracts = jdbc.sql("""
-                select f.kind, f.community_code,
+                select f.id, f.kind, f.community_code,
                        (select i.name from institution i where i.fixmedins_code = f.community_code and i.valid_to is null),
                        f.district_code, f.city_code, f.begin_date, f.end_date, f.cancelled_at
                 from family_doctor_contract f where f.psn_no = ? order by f.begin_date desc, f.id
                 """)
                 .param(psnNo)
-                .query((rs, n) -> new FamilyDoctorContract(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getObject(6, LocalDate.class),
-                        rs.getObject(7, LocalDate.class), instant(rs.getTimestamp(8))))
+                .query((rs, n) -> new FamilyDoctorContract(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getObject(7, LocalDate.class),
+                        rs.getObject(8, LocalDate.class), instant(rs.getTimestamp(9))))
                 .list();
         List<Filing> filings = jdbc.sql("""
                 select x.category, x.insured_admdvs, x.treatment_admdvs, r.name, x.begin_date, x.end_date, x.channel,

@@ -96,6 +96,11 @@ final class EditForm {
         errors.putIfAbsent(name, messages.getMessage(key, null, key, locale));
     }
 
+    /** A refusal about one field ({@code form} when it is about the whole form); the first message per field is shown. */
+    void error(String field, String message) {
+        errors.putIfAbsent(field == null ? "form" : field, message);
+    }
+
     /** The context's refusal, field by field (the first message per field is shown). */
     void add(InvalidInputException e) {
         e.errors().forEach(error -> errors.putIfAbsent(error.field(), error.message()));

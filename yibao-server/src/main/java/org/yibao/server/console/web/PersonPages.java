@@ -1,6 +1,10 @@
 package org.yibao.server.console.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -8,6 +12,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.yibao.server.console.internal.Paging;
 import org.yibao.server.console.internal.PersonQueries;
+import org.yibao.server.familydoctor.FamilyDoctors;
+import org.yibao.server.insured.Referrals;
 
 /** Insured persons (R-REF-2): search by name, psn_no or certno, and one person's file. */
 @Controller
@@ -15,11 +21,15 @@ class PersonPages {
 
     private final PersonQueries persons;
 
-    private final org.yibao.server.familydoctor.FamilyDoctors familyDoctors;
+    private final FamilyDoctors familyDoctors;
+    private final Referrals referrals;
+    private final MessageSource messages;
 
-    PersonPages(PersonQueries persons, org.yibao.server.familydoctor.FamilyDoctors familyDoctors) {
+    PersonPages(PersonQueries persons, FamilyDoctors familyDoctors, Referrals referrals, MessageSource messages) {
         this.persons = persons;
         this.familyDoctors = familyDoctors;
+        this.referrals = referrals;
+        this.messages = messages;
     }
 
     @GetMapping("/persons")
@@ -32,11 +42,26 @@ class PersonPages {
     }
 
     @GetMapping("/persons/{psnNo}")
-    String detail(@PathVariable String psnNo, Model model) {
+    String detail(@PathVariable String psnNo, Model model, Locale locale) {
+        return show(psnNo, model, locale);
+    }
+
+    /** The person's file, or the console's 404 page. */
+    PersonQueries.PersonFile file(String psnNo) {
+        return persons.find(psnNo).orElseThrow(() -> new PageNotFoundException("person", psnNo));
+    }
+
+    /**
+     * The person page; the forms of its sections (for ADMIN and CLERK) are empty unless the model has
+     * a refused {@code rightsForm} of the {@code rightsSection}.
+     */
+    String show(String psnNo, Model model, Locale locale) {
         model.addAttribute("section", "persons");
-        model.addAttribute("file", persons.find(psnNo)
-                .orElseThrow(() -> new PageNotFoundException("person", psnNo)));
+        model.addAttribute("file", file(psnNo));
         model.addAttribute("followUps", familyDoctors.followUps(psnNo, null));
+        model.addAttribute("referrals", referrals.list(psnNo));
+        model.addAttribute("blankForm", new EditForm(Map.of(), messages, locale));
+        model.addAttribute("relations", List.of("SPOUSE", "PARENT", "CHILD"));
         return "console/person";
     }
 }

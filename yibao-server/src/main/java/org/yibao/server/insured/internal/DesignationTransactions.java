@@ -51,7 +51,7 @@ class DesignationTransactions implements FsiTransaction {
                     + "；选择其他机构请到该机构或通过参保人服务渠道办理");
         }
         parties.medicalCaller(call, "定点备案");
-        parties.person(call, "data", psnNo, null, begin);
+        parties.person(call, "data", psnNo, begin);
         try {
             DesignatedInstitution chosen = designated.choose(new DesignatedInstitutions.Choice(psnNo, code, slot, begin, end, "FSI",
                     call.opter(), call.fixmedinsCode()));

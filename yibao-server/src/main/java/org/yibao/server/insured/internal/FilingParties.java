@@ -1,7 +1,6 @@
 package org.yibao.server.insured.internal;
 
 import java.time.LocalDate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.yibao.server.institution.Institution;
 import org.yibao.server.institution.Institutions;
@@ -14,32 +13,32 @@ import org.yibao.server.platform.fsi.FsiRefusal;
 /**
  * What the filing transactions (2501–2506) check alike: the person is insured on the day and in the
  * envelope's insured region, the calling institution is a medical one (not a pharmacy), and a
- * serialisation lock per person.
+ * refusal of the rules of the insured context answered as a refusal naming the field.
  */
 @Component
 class FilingParties {
 
     private final Persons persons;
     private final Institutions institutions;
-    private final JdbcClient jdbc;
 
-    FilingParties(Persons persons, Institutions institutions, JdbcClient jdbc) {
+    FilingParties(Persons persons, Institutions institutions) {
         this.persons = persons;
         this.institutions = institutions;
-        this.jdbc = jdbc;
     }
 
-    /** The person in force on {@code date}, in the envelope's insuplc_admdvs and of {@code insutype} when given. */
-    Person person(FsiCall call, String path, String psnNo, String insutype, LocalDate date) {
+    /** The person in force on {@code date}, in the envelope's insuplc_admdvs. */
+    Person person(FsiCall call, String path, String psnNo, LocalDate date) {
         Person person = persons.find(psnNo, date)
                 .orElseThrow(() -> FsiRefusal.field(path + ".psn_no", "人员 " + psnNo + " 不存在或在 " + date + " 未参保"));
-        if (call.insuplcAdmdvs() != null && !call.insuplcAdmdvs().equals(person.insuredAdmdvs())) {
-            throw FsiRefusal.field("insuplc_admdvs", call.insuplcAdmdvs() + " 不是人员 " + psnNo + " 的参保地 " + person.insuredAdmdvs());
-        }
-        if (insutype != null && !insutype.equals(person.insuranceType())) {
-            throw FsiRefusal.field(path + ".insutype", "险种 " + insutype + " 与人员参保险种 " + person.insuranceType() + " 不一致");
-        }
+        envelope(call, person);
         return person;
+    }
+
+    /** The envelope's insured region (insuplc_admdvs), when given, is the person's. */
+    void envelope(FsiCall call, Person person) {
+        if (call.insuplcAdmdvs() != null && !call.insuplcAdmdvs().equals(person.insuredAdmdvs())) {
+            throw FsiRefusal.field("insuplc_admdvs", call.insuplcAdmdvs() + " 不是人员 " + person.personNo() + " 的参保地 " + person.insuredAdmdvs());
+        }
     }
 
     /** The calling institution; a pharmacy cannot file {@code what}. */
@@ -50,11 +49,6 @@ class FilingParties {
             throw FsiRefusal.field("fixmedins_code", "定点零售药店不能办理" + what + "，须由定点医疗机构办理");
         }
         return caller;
-    }
-
-    /** Filings of one person run one after the other (duplicate and count checks read under it). */
-    void lock(String kind, String psnNo) {
-        jdbc.sql("select pg_advisory_xact_lock(hashtext(?), hashtext(?))").params(kind, psnNo).query((rs, n) -> 1).list();
     }
 
     static FsiRefusal refusal(String path, FilingRefused refused) {
