@@ -84,7 +84,8 @@ class InsuredRightsStoryTest {
                 .get("trt_dcla_detl_sn").asString();
 
         Visit v = new Visit(fsi.as(CENTRAL_HOSPITAL), psn, "390");
-        v.register().ok();
+        // The registration's reply tells the HIS which referral it used.
+        assertThat(v.register().ok().warnMsg()).contains("转诊备案 " + serial, EAST_CENTRE, "上转门诊");
         assertThat(jdbc.sql("select consumed_by_mdtrt_id from referral where trt_dcla_detl_sn = ?").param(serial).query(String.class).single())
                 .isEqualTo(v.mdtrtId);
         // Used by a visit: the sender cannot cancel it, and is told which visit to cancel first.

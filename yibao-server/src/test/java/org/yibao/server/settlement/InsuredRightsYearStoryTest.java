@@ -115,7 +115,7 @@ class InsuredRightsYearStoryTest {
         assertThat(chronicCare().ok().output().get("setlinfo").get("med_type").asString()).isEqualTo("14");
         // 陈静's referral ran out in January: her visit to the city hospital now is not a referred one.
         Visit late = new Visit(fsi.as(DemoCast.FIRST_PEOPLES_HOSPITAL), DemoCast.CHEN_JING, "390");
-        late.register().ok();
+        assertThat(late.register().ok().warnMsg()).isNull();
         late.line("001101000010000", "1", "25.00").upload("2204").ok();
         assertThat(late.settle("2207", "11", false).ok().text()).doesNotContain("上转诊", "家庭医生1+1+1签约上转");
         assertThat(jdbc.sql("select consumed_by_mdtrt_id from referral where trt_dcla_detl_sn = ?").param(referral)

@@ -175,8 +175,11 @@ class WorkedExamplesGatewayTest {
                 .param(ZHAO_GANG).update();
         FsiClient hospital = fsi.as("H99010000001");
         Visit v = new Visit(hospital, ZHAO_GANG, "390");
-        JsonNode admission = v.admit("21", "K35.800").ok().output().get("result");
+        FsiClient.Reply admitted = v.admit("21", "K35.800").ok();
+        JsonNode admission = admitted.output().get("result");
         assertThat(admission.get("dpst_waiv_flag").asString()).isEqualTo("1");
+        // R-INS-6: the warn_msg says why no deposit is taken, and the admission used the referral filed for it.
+        assertThat(admitted.warnMsg()).contains("特困人员", "免收住院押金", "转诊备案 E4-");
         v.line("003102000010000", "1", "1200.00").line("001103000010000", "5", "60.00").line("001102000010000", "5", "30.00")
                 .line("XJ01DCT013B002010101003", "10", "55.00").line("C0102030400001010101001", "10", "12.00").upload("2301").ok();
         assertThat(v.settle("2304", "21", false).refused().errMsg()).contains("2402");

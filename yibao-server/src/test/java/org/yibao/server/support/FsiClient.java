@@ -190,6 +190,12 @@ public final class FsiClient {
             return e == null || e.isNull() ? null : e.asString();
         }
 
+        /** The reply's warn_msg: what the call did that the operator should know; null when nothing. */
+        public String warnMsg() {
+            JsonNode w = json().get("warn_msg");
+            return w == null || w.isNull() ? null : w.asString();
+        }
+
         public JsonNode output() {
             return json().get("output");
         }

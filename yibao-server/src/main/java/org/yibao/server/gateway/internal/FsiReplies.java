@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.stereotype.Component;
+import org.yibao.server.platform.fsi.FsiOutput;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -30,16 +31,20 @@ class FsiReplies {
                 .build();
     }
 
+    /** A success; {@code output} may be an {@link FsiOutput} carrying a {@code warn_msg}. */
     byte[] success(String admdvs, LocalDateTime received, LocalDateTime now, Object output) {
-        return write(envelope(0, admdvs, received, now, null, output));
+        if (output instanceof FsiOutput warned) {
+            return write(envelope(0, admdvs, received, now, null, warned.warnMsg(), warned.output()));
+        }
+        return write(envelope(0, admdvs, received, now, null, null, output));
     }
 
     byte[] failure(String admdvs, LocalDateTime received, LocalDateTime now, String errMsg) {
-        return write(envelope(-1, admdvs, received, now, errMsg, null));
+        return write(envelope(-1, admdvs, received, now, errMsg, null, null));
     }
 
     private Map<String, Object> envelope(int infcode, String admdvs, LocalDateTime received, LocalDateTime now,
-                                         String errMsg, Object output) {
+                                         String errMsg, String warnMsg, Object output) {
         Map<String, Object> reply = new LinkedHashMap<>();
         reply.put("infcode", infcode);
         long n = Math.floorMod(serial.incrementAndGet(), 10_000_000_000L);
@@ -47,7 +52,7 @@ class FsiReplies {
         reply.put("refmsg_time", received.format(REFMSG_TIME));
         reply.put("respond_time", now.format(REFMSG_TIME));
         reply.put("err_msg", errMsg);
-        reply.put("warn_msg", null);
+        reply.put("warn_msg", warnMsg);
         reply.put("cainfo", null);
         reply.put("signtype", null);
         reply.put("enctype", null);

@@ -15,6 +15,7 @@ import org.yibao.server.insured.Person;
 import org.yibao.server.insured.SettlementFacts;
 import org.yibao.server.platform.fsi.FsiCall;
 import org.yibao.server.platform.fsi.FsiNode;
+import org.yibao.server.platform.fsi.FsiOutput;
 import org.yibao.server.platform.fsi.FsiRefusal;
 import org.yibao.server.platform.fsi.FsiTransaction;
 
@@ -28,6 +29,8 @@ class VisitTransactions implements FsiTransaction {
 
     static final Set<String> INPATIENT_MED_TYPES = Set.of("21", "22", "24", "52");
     static final Set<String> CERT_TYPES = Set.of("01", "02", "03");
+    /** refl_type (NATIONAL_INTERFACE, demo-local codes) as the reply names it. */
+    private static final Map<String, String> REFERRAL_KINDS = Map.of("1", "上转住院", "2", "下转康复", "3", "上转门诊");
 
     private final Visits visits;
     private final FeeLines feeLines;
@@ -99,12 +102,12 @@ class VisitTransactions implements FsiTransaction {
         visits.insert(mdtrtId, call, psnNo, insutype, facts.person().insuredAdmdvs(), Visits.Kind.OUTPATIENT,
                 Visits.Status.REGISTERED, null, begntime, iptOtpNo, certType, certNo, null, null, data.optText("atddr_no", 30),
                 data.optText("dr_name", 50), data.optText("dept_code", 30), data.optText("dept_name", 100), null);
-        consumeReferral(call, psnNo, mdtrtId, begntime, Set.of("2", "3"));
+        String referral = consumeReferral(call, psnNo, mdtrtId, begntime, Set.of("2", "3"));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("mdtrt_id", mdtrtId);
         out.put("psn_no", psnNo);
         out.put("ipt_otp_no", iptOtpNo);
-        return Map.of("data", out);
+        return FsiOutput.of(Map.of("data", out), referral);
     }
 
     private Object cancelRegistration(FsiCall call) {
@@ -168,25 +171,33 @@ class VisitTransactions implements FsiTransaction {
         if (!diagnoses.isEmpty()) {
             visits.diagnoses(mdtrtId, "ADMISSION", diagnoses);
         }
-        consumeReferral(call, psnNo, mdtrtId, begntime, Set.of("1", "2"));
+        String referral = consumeReferral(call, psnNo, mdtrtId, begntime, Set.of("1", "2"));
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("mdtrt_id", mdtrtId);
         // R-INS-6: 特困 and 低保 persons are admitted without a deposit.
-        boolean waiver = facts.identities().contains("2101") || facts.identities().contains("2102");
-        result.put("dpst_waiv_flag", waiver ? "1" : "0");
-        return Map.of("result", result);
+        String waiver = facts.identities().contains("2101") ? "特困人员" : facts.identities().contains("2102") ? "低保对象" : null;
+        result.put("dpst_waiv_flag", waiver != null ? "1" : "0");
+        String warning = waiver == null ? referral
+                : "参保人为" + waiver + "，免收住院押金（一站式结算，出院时只付个人负担部分）" + (referral == null ? "" : "；" + referral);
+        return FsiOutput.of(Map.of("result", result), warning);
     }
 
-    /** R-INS-5: the first admission or registration of the kind at the receiving institution consumes a valid referral. */
-    private void consumeReferral(FsiCall call, String psnNo, String mdtrtId, LocalDateTime time, Set<String> kinds) {
-        jdbc.sql("""
+    /**
+     * R-INS-5: the first admission or registration of the kind at the receiving institution consumes a
+     * valid referral; returns what the reply's {@code warn_msg} tells the HIS, null when none was used.
+     */
+    private String consumeReferral(FsiCall call, String psnNo, String mdtrtId, LocalDateTime time, Set<String> kinds) {
+        return jdbc.sql("""
                         update referral set consumed_by_mdtrt_id = ?
                         where id = (select id from referral
                                     where psn_no = ? and to_fixmedins_code = ? and refl_type = any(?) and cancelled_at is null
                                       and consumed_by_mdtrt_id is null and begndate <= ? and enddate >= ?
-                                    order by begndate, id limit 1)""")
+                                    order by begndate, id limit 1)
+                        returning trt_dcla_detl_sn, from_fixmedins_code, refl_type""")
                 .params(mdtrtId, psnNo, call.fixmedinsCode(), kinds.toArray(String[]::new), time.toLocalDate(), time.toLocalDate())
-                .update();
+                .query((rs, n) -> "已使用 " + rs.getString(2) + " 办理的转诊备案 " + rs.getString(1) + "（" + REFERRAL_KINDS.get(rs.getString(3))
+                        + "），本次就诊按转诊结算；撤销本次就诊将释放该备案")
+                .optional().orElse(null);
     }
 
     private Object discharge(FsiCall call) {
