@@ -60,6 +60,9 @@ class SettlementPagesTest {
         assertThat(users.readOnly().get("/settlements?person=" + psn).body()).contains(setlId);
         assertThat(users.readOnly().get("/settlements?institution=H99010000004&from=" + today + "&to=" + today).body()).contains(setlId);
         assertThat(users.readOnly().get("/settlements?person=" + psn + "&to=" + LocalDate.now().minusDays(1)).body()).doesNotContain(setlId);
+        // The person's page lists their latest settlements, linked to the settlement and to the full list.
+        String personPage = users.readOnly().get("/persons/" + psn).body();
+        assertThat(personPage).contains("id=\"recent-settlements\"", "/settlements/" + setlId, "/settlements?person=" + psn);
 
         String page = users.readOnly().get("/settlements/" + setlId).body();
         assertThat(new BigDecimal(text(page, "medfee"))).isEqualByComparingTo(s.get("medfee_sumamt").decimalValue());
@@ -76,6 +79,7 @@ class SettlementPagesTest {
         assertThat(users.readOnly().get("/settlements/" + setlId).body()).contains("id=\"link-reversal\"", reversal);
         String mirror = users.readOnly().get("/settlements/" + reversal).body();
         assertThat(mirror).contains("id=\"link-original\"", setlId, "借贷平衡");
+        assertThat(users.readOnly().get("/persons/" + psn).body()).contains("/settlements/" + reversal, "/settlements/" + setlId);
         assertThat(new BigDecimal(text(mirror, "medfee"))).isEqualByComparingTo(s.get("medfee_sumamt").decimalValue().negate());
         // A reversal nets out of today's count.
         assertThat(Long.parseLong(text(users.readOnly().get("/").body(), "settlements-today").replace(",", ""))).isEqualTo(todayBefore);

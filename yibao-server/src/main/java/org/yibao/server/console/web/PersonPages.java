@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.yibao.server.console.internal.Paging;
 import org.yibao.server.console.internal.PersonQueries;
+import org.yibao.server.console.internal.SettlementQueries;
 import org.yibao.server.familydoctor.FamilyDoctors;
 import org.yibao.server.insured.Referrals;
 
@@ -24,9 +25,12 @@ class PersonPages {
     private final FamilyDoctors familyDoctors;
     private final Referrals referrals;
     private final MessageSource messages;
+    private final SettlementQueries settlements;
 
-    PersonPages(PersonQueries persons, FamilyDoctors familyDoctors, Referrals referrals, MessageSource messages) {
+    PersonPages(PersonQueries persons, FamilyDoctors familyDoctors, Referrals referrals, MessageSource messages,
+                SettlementQueries settlements) {
         this.persons = persons;
+        this.settlements = settlements;
         this.familyDoctors = familyDoctors;
         this.referrals = referrals;
         this.messages = messages;
@@ -60,6 +64,7 @@ class PersonPages {
         model.addAttribute("file", file(psnNo));
         model.addAttribute("followUps", familyDoctors.followUps(psnNo, null));
         model.addAttribute("referrals", referrals.list(psnNo));
+        model.addAttribute("recentSettlements", settlements.recentForPerson(psnNo));
         model.addAttribute("blankForm", new EditForm(Map.of(), messages, locale));
         model.addAttribute("relations", List.of("SPOUSE", "PARENT", "CHILD"));
         return "console/person";
