@@ -76,9 +76,11 @@ class SettlementPagesTest {
         FsiClient his = fsi.as("H99010000004");
         String reversal = his.call("2208", Map.of("data", Map.of("setl_id", setlId, "mdtrt_id", s.get("mdtrt_id").asString(),
                 "psn_no", psn))).ok().output().get("setlinfo").get("setl_id").asString();
-        assertThat(users.readOnly().get("/settlements/" + setlId).body()).contains("id=\"link-reversal\"", reversal);
+        // The reversed settlement and its mirror still show the lines the reversal released for settling again.
+        assertThat(users.readOnly().get("/settlements/" + setlId).body()).contains("id=\"link-reversal\"", reversal,
+                "XC09CAL100A001010101002");
         String mirror = users.readOnly().get("/settlements/" + reversal).body();
-        assertThat(mirror).contains("id=\"link-original\"", setlId, "借贷平衡");
+        assertThat(mirror).contains("id=\"link-original\"", setlId, "借贷平衡", "XC09CAL100A001010101002");
         assertThat(users.readOnly().get("/persons/" + psn).body()).contains("/settlements/" + reversal, "/settlements/" + setlId);
         assertThat(new BigDecimal(text(mirror, "medfee"))).isEqualByComparingTo(s.get("medfee_sumamt").decimalValue().negate());
         // A reversal nets out of today's count.

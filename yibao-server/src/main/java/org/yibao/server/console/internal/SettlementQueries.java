@@ -169,10 +169,11 @@ public class SettlementQueries {
         return jdbc.sql("""
                         select f.feedetl_sn, f.med_list_codg, c.name, f.cnt, f.pric, f.det_item_fee_sumamt, f.fulamt_ownpay_amt,
                                f.overlmt_amt, f.preselfpay_amt, f.inscp_scp_amt, f.chrgitm_lv, f.result_memo
-                        from fee_line f
+                        from settlement_fee_line l
+                        join fee_line f on f.mdtrt_id = l.mdtrt_id and f.feedetl_sn = l.feedetl_sn
                         left join catalogue_item c on c.med_list_codg = f.med_list_codg and c.valid_to is null
-                             and c.admdvs = (select treatment_admdvs from settlement where setl_id = f.setl_id)
-                        where f.setl_id = ? order by f.feedetl_sn""")
+                             and c.admdvs = (select treatment_admdvs from settlement where setl_id = l.setl_id)
+                        where l.setl_id = ? order by f.feedetl_sn""")
                 .param(setlId)
                 .query((rs, n) -> new Line(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4).stripTrailingZeros(),
                         rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getBigDecimal(9),

@@ -128,8 +128,14 @@ class FeeLines {
                 .params(setlId, mdtrtId, serials.toArray(String[]::new)).update();
     }
 
-    /** After a reversal the lines may be settled again. */
+    /**
+     * After a reversal the lines may be settled again; which lines the reversed settlement covered is
+     * kept in {@code settlement_released_line} (the view {@code settlement_fee_line} reads both).
+     */
     void unsettled(String setlId) {
-        jdbc.sql("update fee_line set setl_id = null where setl_id = ?").param(setlId).update();
+        jdbc.sql("""
+                        with released as (update fee_line set setl_id = null where setl_id = ? returning mdtrt_id, feedetl_sn)
+                        insert into settlement_released_line (setl_id, mdtrt_id, feedetl_sn) select ?, mdtrt_id, feedetl_sn from released""")
+                .params(setlId, setlId).update();
     }
 }
