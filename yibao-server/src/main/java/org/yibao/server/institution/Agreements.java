@@ -84,9 +84,32 @@ public class Agreements {
 
     /** Where the institution stands on a day (R-INST-1). */
     public Standing standing(String fixmedinsCode, LocalDate day) {
-        List<Agreement> agreements = jdbc.sql("select " + COLUMNS + " from agreement where fixmedins_code = ? order by start_date")
-                .param(fixmedinsCode).query(ROW).list();
-        return standing(fixmedinsCode, day, agreements, sanctions(fixmedinsCode));
+        // One statement (the gateway asks before every settling call): the agreements, and the sanctions in force on the day.
+        List<Agreement> agreements = new ArrayList<>();
+        List<Sanction> sanctions = new ArrayList<>();
+        jdbc.sql("""
+                select 'A', id, fixmedins_code, renews_id, status, start_date, end_date, terminated_from, null, null, recorded_by, recorded_at
+                from agreement where fixmedins_code = ?
+                union all
+                select 'S', id, fixmedins_code, agreement_id, kind, start_date, end_date, decision_date, reason, evidence, decided_by,
+                       recorded_at
+                from sanction where fixmedins_code = ? and start_date <= ? and (end_date is null or end_date >= ?)
+                order by 1, 6""")
+                .params(fixmedinsCode, fixmedinsCode, day, day)
+                .query(rs -> {
+                    Long ref = (Long) rs.getObject(4);
+                    LocalDate start = rs.getObject(6, LocalDate.class);
+                    LocalDate end = rs.getObject(7, LocalDate.class);
+                    LocalDate other = rs.getObject(8, LocalDate.class);
+                    if ("A".equals(rs.getString(1))) {
+                        agreements.add(new Agreement(rs.getLong(2), rs.getString(3), start, end, rs.getString(5), ref, other,
+                                rs.getTimestamp(12).toInstant(), rs.getString(11)));
+                    } else {
+                        sanctions.add(new Sanction(rs.getLong(2), rs.getString(3), ref, rs.getString(5), other, start, end, rs.getString(9),
+                                rs.getString(10), rs.getString(11), rs.getTimestamp(12).toInstant()));
+                    }
+                });
+        return standing(fixmedinsCode, day, agreements, sanctions);
     }
 
     static Standing standing(String code, LocalDate day, List<Agreement> agreements, List<Sanction> sanctions) {
