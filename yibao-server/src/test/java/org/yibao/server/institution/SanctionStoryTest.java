@@ -125,13 +125,15 @@ class SanctionStoryTest {
         open.line(CONSULTATION, "1", "20.00").upload("2204").ok();
         assertThat(open.settle("2207", "11", false).refused().errMsg()).contains("已于 2026-11-02 解除");
         insuinfo(DemoCast.COUNTY_HOSPITAL, p).ok();
-        clock.setDay(LocalDate.of(2027, 2, 1));
-        // The renewals already made for later years fell with it.
         assertThat(new Visit(fsi.as(DemoCast.COUNTY_HOSPITAL), p.psnNo(), "390").register().refused().errMsg()).contains("解除");
+        // The renewals already made for later years fell with it.
+        var later = users.readOnly().get("/api/admin/institutions/" + DemoCast.COUNTY_HOSPITAL + "/agreements/standing?day=2027-06-01").json();
+        assertThat(later.get("state").asString()).isEqualTo("TERMINATED");
 
-        // Re-admitted: a new agreement applied for and activated; it settles again.
+        // Re-admitted the next day: a new agreement applied for and activated; it settles again.
+        clock.setDay(LocalDate.of(2026, 11, 3));
         var applied = users.admin().post("/api/admin/institutions/" + DemoCast.COUNTY_HOSPITAL + "/agreements",
-                Map.of("start_date", "2027-02-01", "reason", "重新签约"));
+                Map.of("start_date", "2026-11-03", "reason", "重新签约"));
         assertThat(applied.status()).as(applied.body()).isEqualTo(201);
         long id = applied.json().get("id").asLong();
         var activated = users.admin().post("/api/admin/institutions/" + DemoCast.COUNTY_HOSPITAL + "/agreements/" + id + "/activate",
