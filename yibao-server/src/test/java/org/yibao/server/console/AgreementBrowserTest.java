@@ -65,9 +65,17 @@ class AgreementBrowserTest {
         return browser.findElement(By.id(id)).getText();
     }
 
-    private void submit(String buttonId) {
+    /** Submits a form and waits for the next page (the old one gone, the new one's {@code waitFor} present). */
+    private void submit(String buttonId, String waitFor) {
+        var page = browser.findElement(By.tagName("html"));
         browser.findElement(By.id(buttonId)).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("flash")));
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        wait.until(ExpectedConditions.stalenessOf(page));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id(waitFor)));
+    }
+
+    private void submit(String buttonId) {
+        submit(buttonId, "flash");
     }
 
     @Test
@@ -103,18 +111,13 @@ class AgreementBrowserTest {
 
         // The renewed agreement offers no second renewal; a termination without a reason is refused on the page, nothing changed.
         assertThat(browser.findElements(By.id("agreement-" + id + "-renew"))).isEmpty();
-        submit2("agreement-" + id + "-terminate");
+        submit("agreement-" + id + "-terminate", "agreement-error");
         assertThat(text("agreement-error")).contains("reason");
         assertThat(text("agreement-state")).isEqualTo("生效");
         assertThat(text("agreement-list")).doesNotContain("已解除");
 
         browser.get(base + "/agreements?state=ACTIVE");
         assertThat(text("agreements-table")).contains(code);
-    }
-
-    private void submit2(String buttonId) {
-        browser.findElement(By.id(buttonId)).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("agreement-error")));
     }
 
     @Test
