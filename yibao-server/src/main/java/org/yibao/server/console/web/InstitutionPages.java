@@ -19,9 +19,16 @@ class InstitutionPages {
 
     private final org.yibao.server.familydoctor.FamilyDoctors familyDoctors;
     private final java.time.Clock clock;
+    private final org.yibao.server.institution.Agreements agreements;
+    private final org.yibao.server.institution.Sanctions sanctions;
+    private final org.yibao.server.institution.SettlementPermission permission;
 
     InstitutionPages(InstitutionQueries institutions, RegionQueries regions, org.yibao.server.familydoctor.FamilyDoctors familyDoctors,
-                     java.time.Clock clock) {
+                     java.time.Clock clock, org.yibao.server.institution.Agreements agreements,
+                     org.yibao.server.institution.Sanctions sanctions, org.yibao.server.institution.SettlementPermission permission) {
+        this.agreements = agreements;
+        this.sanctions = sanctions;
+        this.permission = permission;
         this.institutions = institutions;
         this.regions = regions;
         this.familyDoctors = familyDoctors;
@@ -50,6 +57,18 @@ class InstitutionPages {
         InstitutionQueries.InstitutionFile file = institutions.find(code)
                 .orElseThrow(() -> new PageNotFoundException("institution", code));
         model.addAttribute("institution", file);
+        // R-INST-1, R-INST-4: the agreement, its history and the sanctions; forms for administrators only.
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
+        model.addAttribute("canDecide", InstitutionKeyPages.isAdmin(authentication));
+        var list = agreements.list(code);
+        model.addAttribute("agreements", newestFirst(list));
+        model.addAttribute("renewedIds", list.stream().map(org.yibao.server.institution.Agreement::renewsId)
+                .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet()));
+        model.addAttribute("agreementHistory", newestFirst(agreements.events(code)));
+        model.addAttribute("standing", agreements.standing(code, today));
+        model.addAttribute("settlement", permission.check(code, today));
+        model.addAttribute("sanctions", sanctions.list(code));
+        model.addAttribute("today", today);
         // R-INS-4: a community centre's family-doctor contracts and hypertension standard-management rate.
         if ("COMMUNITY".equals(file.current().kind())) {
             Integer asked = Params.integer(year);
@@ -57,5 +76,11 @@ class InstitutionPages {
             model.addAttribute("familyDoctor", familyDoctors.managementRate(code, y));
         }
         return "console/institution";
+    }
+
+    private static <T> java.util.List<T> newestFirst(java.util.List<T> oldestFirst) {
+        java.util.List<T> copy = new java.util.ArrayList<>(oldestFirst);
+        java.util.Collections.reverse(copy);
+        return copy;
     }
 }

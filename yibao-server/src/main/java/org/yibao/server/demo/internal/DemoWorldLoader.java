@@ -42,6 +42,8 @@ class DemoWorldLoader implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoWorldLoader.class);
     private static final String SYSTEM = AuditTrail.SYSTEM;
+    /** Last year of the demo institutions' yearly agreements. */
+    static final int AGREEMENTS_TO = 2030;
 
     private final YibaoProperties properties;
     private final DataSource dataSource;
@@ -141,6 +143,7 @@ class DemoWorldLoader implements ApplicationRunner {
         try (TableCopy t = new TableCopy(copy, "institution_key", "access_key", "fixmedins_code", "secret", "created_at")) {
             newKeys.forEach(k -> t.row(k.accessKey(), k.fixmedinsCode(), k.secret(), now));
         }
+        agreements(now);
         log.info("Demo world: {} regions, {} alliances, {} institutions with keys ({} ms)", w.regions().size(),
                 w.alliances().size(), w.institutions().size(), millisSince(started));
 
@@ -206,6 +209,26 @@ class DemoWorldLoader implements ApplicationRunner {
         }
         log.info("Demo world: {} catalogue rows, {} chronic diseases ({} ms)", w.catalogueItems().size(),
                 w.chronicDiseases().size(), millisSince(started));
+    }
+
+    /**
+     * R-INST-1: every demo institution holds one-year service agreements from the demo world's start,
+     * renewed yearly through {@link #AGREEMENTS_TO} (the years the demo policy covers), so that it
+     * settles on any day of 2025–2030 until staff sanction or terminate it.
+     */
+    private void agreements(OffsetDateTime now) {
+        jdbc.sql("""
+                insert into agreement (fixmedins_code, start_date, end_date, status, recorded_at, recorded_by)
+                select i.fixmedins_code, make_date(y, 1, 1), make_date(y, 12, 31), 'ACTIVE', ?, ?
+                from (select distinct fixmedins_code from institution) i, generate_series(?, ?) y""")
+                .params(now, SYSTEM, DemoWorld.VALID_FROM.getYear(), AGREEMENTS_TO).update();
+        jdbc.sql("""
+                update agreement a set renews_id = p.id from agreement p
+                where p.fixmedins_code = a.fixmedins_code and p.end_date = a.start_date - 1""").update();
+        jdbc.sql("""
+                insert into agreement_event (agreement_id, action, from_state, to_state, effective_date, reason, recorded_at, recorded_by)
+                select id, case when renews_id is null then 'ACTIVATE' else 'RENEW' end, null, 'ACTIVE', start_date, '示范数据', ?, ?
+                from agreement""").params(now, SYSTEM).update();
     }
 
     private static long millisSince(long nanos) {

@@ -24,6 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.yibao.server.gateway.InstitutionSignatures;
 import org.yibao.server.institution.Institution;
 import org.yibao.server.institution.Institutions;
+import org.yibao.server.institution.SettlementPermission;
 import org.yibao.server.platform.fsi.FsiCall;
 import org.yibao.server.platform.fsi.FsiNode;
 import org.yibao.server.platform.fsi.FsiRefusal;
@@ -49,12 +50,19 @@ public class FsiGateway {
     static final int MAX_BODY_BYTES = 512 * 1024;
     private static final DateTimeFormatter INF_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").withResolverStyle(ResolverStyle.STRICT);
     private static final Set<String> OPTER_TYPES = Set.of("1", "2", "3");
+    /**
+     * R-INST-1, R-INST-4: the transactions that open a visit or (pre-)settle, refused unless the
+     * institution's agreement allows settlement on the day. Queries, uploads, cancellations and
+     * reversals are not in it: an institution under suspension still looks up, uploads and undoes.
+     */
+    static final Set<String> SETTLING = Set.of("2201", "2401", "2206", "2206A", "2207", "2207A", "2303", "2304");
 
     private final Map<String, FsiTransaction> transactions = new HashMap<>();
     private final InstitutionSignatures signatures;
     private final FsiMessages messages;
     private final FsiReplies replies;
     private final Institutions institutions;
+    private final SettlementPermission permission;
     private final PolicyBook policies;
     private final TransactionTemplate tx;
     private final Clock clock;
@@ -67,7 +75,7 @@ public class FsiGateway {
     private record CachedInstitution(Institution institution, String pooling, Instant checkedAt) {}
 
     FsiGateway(List<FsiTransaction> handlers, InstitutionSignatures signatures, FsiMessages messages, FsiReplies replies,
-               Institutions institutions, PolicyBook policies, TransactionTemplate tx, Clock clock,
+               Institutions institutions, SettlementPermission permission, PolicyBook policies, TransactionTemplate tx, Clock clock,
                io.micrometer.core.instrument.MeterRegistry meters) {
         this.unrecognised = timer(meters, "none");
         for (FsiTransaction handler : handlers) {
@@ -84,6 +92,7 @@ public class FsiGateway {
         this.messages = messages;
         this.replies = replies;
         this.institutions = institutions;
+        this.permission = permission;
         this.policies = policies;
         this.tx = tx;
         this.clock = clock;
@@ -224,7 +233,8 @@ public class FsiGateway {
         Institution institution = institutions.find(code, LocalDateTime.ofInstant(now, clock.getZone()).toLocalDate())
                 .orElseThrow(() -> FsiRefusal.field("fixmedins_code", "机构 " + code + " 不是有效的定点医药机构"));
         if (!institution.designated()) {
-            // Agreements and suspensions (issue 6) will drive this flag; until then staff set it in the console.
+            // The register's flag (staff set it in the console); the agreement and sanctions are checked per
+            // settling transaction (SETTLING, SettlementPermission), not here, so queries still work.
             throw FsiRefusal.field("fixmedins_code", "机构 " + code + " 目前不是定点医药机构（未签订协议或协议已终止），不能办理医保业务");
         }
         CachedInstitution fresh = new CachedInstitution(institution,
@@ -250,6 +260,12 @@ public class FsiGateway {
                     }
                     byte[] reply;
                     try {
+                        if (SETTLING.contains(call.infno())) {
+                            SettlementPermission.Decision allowed = permission.check(call.fixmedinsCode(), received.toLocalDate());
+                            if (!allowed.allowed()) {
+                                throw new FsiRefusal(allowed.refusal());
+                            }
+                        }
                         Object output = envelope.transaction().handle(call);
                         reply = replies.success(call.institutionAdmdvs(), received, now(), output);
                     } catch (FsiRefusal refusal) {

@@ -100,6 +100,10 @@ class SecurityConfiguration {
                 .requestMatchers("/login", "/error", "/favicon.ico", "/css/**", "/js/**", "/img/**", "/webjars/**").permitAll()
                 .requestMatchers("/actuator/**").hasRole("ADMIN")
                 .requestMatchers("/api/admin/users/**").hasRole("ADMIN")
+                // R-INST-1, R-INST-4: agreements and sanctions are decided by administrators only.
+                .requestMatchers(HttpMethod.POST, "/api/admin/institutions/*/agreements", "/api/admin/institutions/*/agreements/**",
+                        "/api/admin/institutions/*/sanctions", "/institutions/*/agreements", "/institutions/*/agreements/**",
+                        "/institutions/*/sanctions").hasRole("ADMIN")
                 .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(STAFF)
                 .requestMatchers(HttpMethod.HEAD, "/api/**").hasAnyRole(STAFF)
                 .requestMatchers("/api/**").hasAnyRole(WRITERS)

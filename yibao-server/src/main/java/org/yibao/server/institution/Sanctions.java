@@ -1,0 +1,123 @@
+package org.yibao.server.institution;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yibao.server.platform.audit.AuditTrail;
+import org.yibao.server.platform.reference.Checks;
+import org.yibao.server.platform.web.ConflictException;
+
+/**
+ * Graded sanctions (阶梯式处罚, R-INST-4), decided by staff (ADMIN only, checked at the edge), each with
+ * reason, evidence, decision date and the deciding user, recorded in the agreement's history and the
+ * audit trail. Their effect on settlement is read by {@link SettlementPermission}; rectifications and
+ * suspensions end by themselves after their last day.
+ */
+@Service
+public class Sanctions {
+
+    public static final String ENTITY = "sanction";
+    static final String COLUMNS = "id, fixmedins_code, agreement_id, kind, decision_date, start_date, end_date, reason, evidence, "
+            + "decided_by, recorded_at";
+    static final RowMapper<Sanction> ROW = (rs, n) -> new Sanction(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+            rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class), rs.getString(8),
+            rs.getString(9), rs.getString(10), rs.getTimestamp(11).toInstant());
+    private static final Set<String> KINDS = Set.of(Sanction.RECTIFICATION, Sanction.SUSPENSION, Sanction.TERMINATION);
+
+    /**
+     * A sanction as decided.
+     *
+     * @param decisionDate default today; not later than today
+     * @param startDate    SUSPENSION only: first suspended day (default the decision date, not before it)
+     * @param endDate      RECTIFICATION: the deadline; SUSPENSION: the last suspended day; TERMINATION: none
+     */
+    public record Decision(String kind, LocalDate decisionDate, LocalDate startDate, LocalDate endDate, String reason, String evidence) {}
+
+    private final JdbcClient jdbc;
+    private final Agreements agreements;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    Sanctions(JdbcClient jdbc, Agreements agreements, AuditTrail audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.agreements = agreements;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** The institution's sanctions, latest decision first. */
+    public List<Sanction> list(String fixmedinsCode) {
+        agreements.requireInstitution(fixmedinsCode);
+        return jdbc.sql("select " + COLUMNS + " from sanction where fixmedins_code = ? order by decision_date desc, id desc")
+                .param(fixmedinsCode).query(ROW).list();
+    }
+
+    @Transactional
+    public Sanction decide(String fixmedinsCode, Decision d) {
+        agreements.lock(fixmedinsCode);
+        LocalDate today = LocalDate.now(clock);
+        Checks c = new Checks();
+        String kind = d.kind() == null ? null : d.kind().strip().toUpperCase();
+        if (c.required("kind", kind) && !KINDS.contains(kind)) {
+            c.add("kind", "enum", "one of RECTIFICATION (约谈整改), SUSPENSION (暂停结算), TERMINATION (解除协议)");
+        }
+        c.text("reason", d.reason(), 500);
+        c.text("evidence", d.evidence(), 1000);
+        LocalDate decided = d.decisionDate() == null ? today : d.decisionDate();
+        if (decided.isAfter(today)) {
+            c.add("decision_date", "not_future", "a decision date cannot be later than today (" + today + ")");
+        }
+        LocalDate start = decided;
+        LocalDate end = d.endDate();
+        if (Sanction.SUSPENSION.equals(kind)) {
+            start = d.startDate() == null ? decided : d.startDate();
+            if (start.isBefore(decided)) {
+                c.add("start_date", "after_decision", "a suspension cannot start (" + start + ") before its decision date (" + decided + ")");
+            }
+            if (c.required("end_date", end) && end.isBefore(start)) {
+                c.add("end_date", "before_start", "the last suspended day " + end + " is before the first " + start);
+            }
+        } else if (Sanction.RECTIFICATION.equals(kind)) {
+            if (d.startDate() != null && !d.startDate().equals(decided)) {
+                c.add("start_date", "absent", "a rectification starts on its decision date: leave start_date out");
+            }
+            if (c.required("end_date", end) && !end.isAfter(decided)) {
+                c.add("end_date", "after_decision", "the rectification deadline " + end + " must be after the decision date " + decided);
+            }
+        } else if (Sanction.TERMINATION.equals(kind)) {
+            if (end != null || (d.startDate() != null && !d.startDate().equals(decided))) {
+                c.add("end_date", "absent", "a termination takes effect from its decision date and has no end: leave start_date and end_date out");
+            }
+        }
+        c.throwIfAny();
+        final LocalDate first = start;
+        // The agreement in force on the first day the sanction applies to.
+        Agreement agreement = agreements.list(fixmedinsCode).stream().filter(a -> a.holdsOn(first)).findFirst()
+                .orElseThrow(() -> new ConflictException("start_date", "no_agreement",
+                        "institution " + fixmedinsCode + " has no agreement covering " + first));
+        AgreementState before = agreements.stateOn(agreement, first);
+        if (before == null || !before.inForce()) {
+            throw new ConflictException("state", "invalid_transition", "agreement " + agreement.id() + " is "
+                    + (before == null ? agreement.status() : before.name()) + " on " + first + "; only an agreement in force can be sanctioned");
+        }
+        Sanction s = jdbc.sql("insert into sanction (fixmedins_code, agreement_id, kind, decision_date, start_date, end_date, reason, "
+                        + "evidence, decided_by, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning " + COLUMNS)
+                .params(fixmedinsCode, agreement.id(), kind, decided, start, end, d.reason().strip(), d.evidence().strip(),
+                        AuditTrail.currentActor(), Timestamp.from(clock.instant()))
+                .query(ROW).single();
+        audit.record("DECIDE", ENTITY, fixmedinsCode + "/" + s.id(), start, null, s);
+        if (Sanction.TERMINATION.equals(kind)) {
+            agreements.terminate(agreement, start, s.reason(), s.id());
+        } else {
+            agreements.sanctioned(agreement, s, before, Sanction.SUSPENSION.equals(kind) ? AgreementState.SUSPENDED
+                    : before == AgreementState.SUSPENDED ? AgreementState.SUSPENDED : AgreementState.RECTIFICATION);
+        }
+        return s;
+    }
+}

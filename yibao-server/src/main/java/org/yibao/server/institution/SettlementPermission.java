@@ -1,0 +1,54 @@
+package org.yibao.server.institution;
+
+import java.time.LocalDate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Whether an institution may settle on a day (R-INST-1, R-INST-4): only while its agreement is active or
+ * under rectification and no suspension is in force. The one place the rule lives; the settlement
+ * gateway asks it before every transaction that opens a visit or settles. The refusal names the state
+ * and its date, in Chinese, as the HIS operator reads it in {@code err_msg}.
+ */
+@Service
+public class SettlementPermission {
+
+    /** The answer: allowed, or refused with the reason. */
+    public record Decision(boolean allowed, AgreementState state, String refusal) {
+        static Decision allow(AgreementState state) {
+            return new Decision(true, state, null);
+        }
+    }
+
+    private final Agreements agreements;
+
+    SettlementPermission(Agreements agreements) {
+        this.agreements = agreements;
+    }
+
+    public Decision check(String fixmedinsCode, LocalDate day) {
+        return decide(agreements.standing(fixmedinsCode, day));
+    }
+
+    static Decision decide(Agreements.Standing s) {
+        Agreement a = s.agreement();
+        if (a == null) {
+            return new Decision(false, null, "本机构没有医保服务协议，不能办理医保结算；请向医保经办机构申请签订服务协议");
+        }
+        String period = "（" + a.startDate() + " 至 " + a.endDate() + "）";
+        if (s.state() == null) {
+            return new Decision(false, null, "本机构医保服务协议" + period + "自 " + a.startDate() + " 起生效，" + s.day() + " 尚未生效，不能办理医保结算");
+        }
+        if (s.suspension() != null) {
+            Sanction p = s.suspension();
+            return new Decision(false, AgreementState.SUSPENDED, "本机构医保结算已被暂停（" + p.startDate() + " 至 " + p.endDate()
+                    + "，原因：" + p.reason() + "），" + p.endDate().plusDays(1) + " 起恢复；暂停期间可查询和上传明细，不能办理结算");
+        }
+        return switch (s.state()) {
+            case ACTIVE, RECTIFICATION -> Decision.allow(s.state());
+            case APPLIED -> new Decision(false, s.state(), "本机构医保服务协议" + period + "尚在申请中，未生效，不能办理医保结算");
+            case EXPIRED -> new Decision(false, s.state(), "本机构医保服务协议已于 " + a.endDate() + " 到期，不能办理医保结算；请续签协议");
+            case TERMINATED -> new Decision(false, s.state(), "本机构医保服务协议已于 " + a.terminatedFrom() + " 解除，不能办理医保结算");
+            case SUSPENDED -> new Decision(false, s.state(), "本机构医保结算已暂停，不能办理结算");
+        };
+    }
+}
