@@ -95,6 +95,31 @@ class CalendarApiTest {
         assertThat(jdbc.sql("select count(*) from calendar_day").query(Long.class).single()).isEqualTo(before);
     }
 
+    @Test
+    void theConsoleFormAddsAndRemovesADayAndReadOnlyUsersSeeNoForm() {
+        users.clerk();
+        PortalSession clerk = new PortalSession(users.port());
+        assertThat(clerk.consoleLogin("clerk1", TestUsers.PASSWORD).status()).isEqualTo(302);
+        PortalSession.Page saved = clerk.post("/calendar?year=2032", "/calendar/days", Map.of("date", "2032-10-01", "kind", "HOLIDAY", "name", "国庆节"));
+        assertThat(saved.location()).endsWith("/calendar?year=2032");
+        assertThat(calendar.isWorkingDay(LocalDate.parse("2032-10-01"))).as("a Friday made a holiday").isFalse();
+        assertThat(clerk.get("/calendar?year=2032").body()).contains("国庆节").contains("id=\"remove-2032-10-01\"");
+        clerk.post("/calendar?year=2032", "/calendar/days", Map.of("date", "2032-10-02", "kind", "nonsense", "name", "x"));
+        assertThat(clerk.get("/calendar?year=2032").body()).contains("id=\"calendar-errors\"").contains("kind 应为 HOLIDAY");
+        clerk.post("/calendar?year=2032", "/calendar/days/2032-10-01/delete", Map.of());
+        assertThat(calendar.isWorkingDay(LocalDate.parse("2032-10-01"))).isTrue();
+        assertThat(clerk.get("/calendar?year=2026&lang=en").body()).contains("Working-day calendar").contains("February").doesNotContain("??");
+        clerk.get("/calendar?lang=zh");
+
+        users.readOnly();
+        PortalSession viewer = new PortalSession(users.port());
+        assertThat(viewer.consoleLogin("viewer1", TestUsers.PASSWORD).status()).isEqualTo(302);
+        assertThat(viewer.get("/calendar?year=2026").body()).contains("春节调休上班").doesNotContain("id=\"calendar-form\"");
+        assertThat(viewer.post("/calendar?year=2026", "/calendar/days", Map.of("date", "2026-10-09", "kind", "HOLIDAY", "name", "x")).status())
+                .isEqualTo(403);
+        assertThat(calendar.isWorkingDay(LocalDate.parse("2026-10-09"))).isTrue();
+    }
+
     private long audits(String action) {
         return jdbc.sql("""
                 select count(*) from audit_log where entity_type = 'calendar_day' and entity_key = '2031-01-01' and action = ?

@@ -213,8 +213,42 @@ class ComplaintApiTest {
         assertThat(a.get("/portal/complaints").body()).contains("已约谈该医生并要求整改。");
         assertThat(a.get("/portal/complaints/" + id).body()).contains("id=\"complaint-reply\"").contains("已约谈该医生并要求整改。")
                 .contains("已答复");
+        assertThat(a.get("/portal/complaints?lang=en").body()).contains("My complaints").contains("File a complaint").doesNotContain("??");
         // A person cannot reach the staff API or console at all.
         assertThat(a.get("/complaints/" + id).status()).isEqualTo(302);
+    }
+
+    @Test
+    void aClerkEntersAHotlineComplaintInTheConsoleAndSeesRefusalsOnThePage() {
+        PortalSession clerk = new PortalSession(users.port());
+        users.clerk();
+        assertThat(clerk.consoleLogin("clerk1", TestUsers.PASSWORD).status()).isEqualTo(302);
+        String before = snapshot();
+        Map<String, String> form = new LinkedHashMap<>(Map.of("channel", "HOTLINE", "complainant_name", "孙先生",
+                "subject_kind", "INSTITUTION", "subject_code", EAST_CENTRE, "category", "FEES", "text", ""));
+        PortalSession.Page refused = clerk.post("/complaints", "/complaints", form);
+        assertThat(refused.location()).contains("/complaints");
+        assertThat(clerk.get("/complaints").body()).contains("id=\"complaint-errors\"").contains("请填写投诉内容").contains("孙先生");
+        assertThat(snapshot()).isEqualTo(before);
+
+        form.put("text", "药品价格高于挂网价");
+        PortalSession.Page entered = clerk.post("/complaints", "/complaints", form);
+        Matcher m = Pattern.compile("/complaints/(\\d+)$").matcher(entered.location());
+        assertThat(m.find()).as(entered.location()).isTrue();
+        long id = Long.parseLong(m.group(1));
+        assertThat(clerk.get("/complaints/" + id).body()).contains("药品价格高于挂网价").contains("12393 热线").contains("id=\"assign-submit\"");
+        // An answer before assignment is refused on the page; nothing changes.
+        String entered1 = snapshot();
+        clerk.post("/complaints/" + id, "/complaints/" + id + "/answer", Map.of("reply", "已处理"));
+        assertThat(clerk.get("/complaints/" + id).body()).contains("请先分派经办人");
+        assertThat(snapshot()).isEqualTo(entered1);
+        assertThat(clerk.get("/complaints?state=RECEIVED&overdue=false").body()).contains("id=\"complaint-row-" + id + "\"");
+        assertThat(clerk.get("/complaints?overdue=true").body()).doesNotContain("id=\"complaint-row-" + id + "\"");
+        // The English console has every label.
+        String english = clerk.get("/complaints/" + id + "?lang=en").body();
+        assertThat(english).contains("Complaint " + id).contains("12393 hotline").doesNotContain("??");
+        assertThat(clerk.get("/complaints?lang=en").body()).contains("Overdue only").doesNotContain("??");
+        clerk.get("/complaints?lang=zh");
     }
 
     private PortalSession signedIn(TestPersons.Registered person) {

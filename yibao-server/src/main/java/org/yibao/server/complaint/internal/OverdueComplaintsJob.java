@@ -10,8 +10,10 @@ import org.yibao.server.complaint.Complaints;
 
 /**
  * R-CMP: escalates overdue complaints automatically, shortly after midnight (China Standard Time) and
- * every hour after, so a platform that was down at midnight catches up. Tests call
- * {@link Complaints#escalateOverdue()} (or {@code POST /api/admin/complaints/escalate-overdue}) on demand.
+ * every hour after, so a platform that was down at midnight catches up
+ * ({@code yibao.complaints.escalation-cron}; {@code -} turns it off). The tests turn it off and call
+ * {@link Complaints#escalateOverdue()} ({@code POST /api/admin/complaints/escalate-overdue}) on demand,
+ * so that no run happens between their steps.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -25,7 +27,7 @@ class OverdueComplaintsJob {
         this.complaints = complaints;
     }
 
-    @Scheduled(cron = "0 5 * * * *", zone = "Asia/Shanghai")
+    @Scheduled(cron = "${yibao.complaints.escalation-cron:0 5 * * * *}", zone = "Asia/Shanghai")
     void run() {
         List<Long> escalated = complaints.escalateOverdue();
         if (!escalated.isEmpty()) {
