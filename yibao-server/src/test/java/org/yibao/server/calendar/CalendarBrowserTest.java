@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -23,43 +21,30 @@ class CalendarBrowserTest {
     @Autowired
     TestUsers users;
 
-    private HeadlessChromium chromium;
-    private WebDriver browser;
-
-    @BeforeEach
-    void startBrowser() throws IOException {
-        chromium = new HeadlessChromium(1280, 1100);
-        browser = chromium.driver();
-    }
-
-    @AfterEach
-    void stopBrowser() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
     @Test
     void aReaderSeesHolidaysAndMakeUpDaysAndIsWarnedOfAYearWithoutSchedule() throws IOException {
-        users.readOnly();
-        String base = "http://localhost:" + users.port();
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        browser.get(base + "/login");
-        browser.findElement(By.id("username")).sendKeys("viewer1");
-        browser.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
-        browser.findElement(By.id("login-submit")).click();
-        wait.until(ExpectedConditions.urlToBe(base + "/"));
-        browser.get(base + "/calendar?year=2026");
-        assertThat(browser.findElements(By.id("schedule-missing"))).isEmpty();
-        assertThat(browser.findElement(By.id("day-2026-02-14")).getAttribute("class")).contains("cal-workday");
-        assertThat(browser.findElement(By.id("day-2026-02-17")).getAttribute("class")).contains("cal-holiday");
-        assertThat(browser.findElement(By.id("day-2026-03-01")).getAttribute("class")).contains("cal-rest");
-        assertThat(browser.findElement(By.id("day-2026-03-02")).getAttribute("data-working")).isEqualTo("true");
-        assertThat(browser.findElement(By.id("working-days")).getText()).contains("248");
-        chromium.screenshot("calendar-2026");
-        browser.findElement(By.id("next-year")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("schedule-missing")));
-        assertThat(browser.findElement(By.id("schedule-missing")).getText()).contains("2027 年的放假安排尚未录入");
-        chromium.screenshot("calendar-2027-missing");
+        try (HeadlessChromium chromium = new HeadlessChromium(1280, 1100)) {
+            WebDriver browser = chromium.driver();
+            users.readOnly();
+            String base = "http://localhost:" + users.port();
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            browser.get(base + "/login");
+            browser.findElement(By.id("username")).sendKeys("viewer1");
+            browser.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
+            browser.findElement(By.id("login-submit")).click();
+            wait.until(ExpectedConditions.urlToBe(base + "/"));
+            browser.get(base + "/calendar?year=2026");
+            assertThat(browser.findElements(By.id("schedule-missing"))).isEmpty();
+            assertThat(browser.findElement(By.id("day-2026-02-14")).getAttribute("class")).contains("cal-workday");
+            assertThat(browser.findElement(By.id("day-2026-02-17")).getAttribute("class")).contains("cal-holiday");
+            assertThat(browser.findElement(By.id("day-2026-03-01")).getAttribute("class")).contains("cal-rest");
+            assertThat(browser.findElement(By.id("day-2026-03-02")).getAttribute("data-working")).isEqualTo("true");
+            assertThat(browser.findElement(By.id("working-days")).getText()).contains("248");
+            chromium.screenshot("calendar-2026");
+            browser.findElement(By.id("next-year")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("schedule-missing")));
+            assertThat(browser.findElement(By.id("schedule-missing")).getText()).contains("2027 年的放假安排尚未录入");
+            chromium.screenshot("calendar-2027-missing");
+        }
     }
 }
