@@ -51,6 +51,15 @@ public record Complaint(
     /** A complaint category: code and Chinese label. */
     public record Category(String code, String label) {}
 
+    /**
+     * The complaint as the institution it is about may read it (R-INST-5): who complained (person number,
+     * name, phone) and which staff handled it are left out; the text, the dates, the state and the reply stay.
+     */
+    public Complaint forSubjectInstitution() {
+        return new Complaint(id, channel, null, null, null, subjectKind, subjectCode, subjectName, category, text, receivedAt,
+                receivedDate, dueDate, state, null, reply, answeredAt, null, escalatedAt, escalationReason, null, overdue);
+    }
+
     public boolean isClosed() {
         return ANSWERED.equals(state);
     }

@@ -284,6 +284,22 @@ public class Complaints {
                 .param(psnNo).query(this::map).list();
     }
 
+    /**
+     * The complaints about the institution (R-INST-5), newest first, as the institution may read them:
+     * without the complainant's person number, name and phone, and without the staff names.
+     */
+    public List<Complaint> aboutInstitution(String fixmedinsCode) {
+        return jdbc.sql("select " + COLUMNS + " from complaint where subject_kind = 'INSTITUTION' and subject_code = ? "
+                        + "order by received_at desc, id desc limit 200")
+                .param(fixmedinsCode).query(this::map).list().stream().map(Complaint::forSubjectInstitution).toList();
+    }
+
+    /** A complaint about the institution, as {@link #aboutInstitution} shows it (about another one: empty, like none). */
+    public Optional<Complaint> findAboutInstitution(String fixmedinsCode, long id) {
+        return find(id).filter(c -> "INSTITUTION".equals(c.subjectKind()) && fixmedinsCode.equals(c.subjectCode()))
+                .map(Complaint::forSubjectInstitution);
+    }
+
     public List<Complaint.Transition> transitions(long id) {
         return jdbc.sql("select from_state, to_state, actor, occurred_at, note from complaint_transition where complaint_id = ? order by id")
                 .param(id)

@@ -3,8 +3,11 @@ package org.yibao.server.console.internal;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -134,6 +137,33 @@ public class SettlementQueries {
 
     public List<Row> recentForInstitution(String code) {
         return jdbc.sql(ROW + " where s.fixmedins_code = ? order by s.setl_time desc limit 10").param(code).query((rs, n) -> row(rs)).list();
+    }
+
+    /** One month of an institution's settlements (reversals net out, as in {@link #period}). */
+    public record Month(YearMonth month, long settlements, BigDecimal medfee, BigDecimal fund) {}
+
+    /**
+     * The institution's settlements by month, the {@code months} months up to and including the one of
+     * {@code today}, oldest first; a month without settlements counts zero.
+     */
+    public List<Month> monthlyForInstitution(String code, LocalDate today, int months) {
+        YearMonth last = YearMonth.from(today);
+        YearMonth first = last.minusMonths(months - 1L);
+        Map<YearMonth, Month> found = new HashMap<>();
+        jdbc.sql("""
+                        select date_trunc('month', setl_time)::date,
+                               count(*) filter (where reverses_setl_id is null) - count(*) filter (where reverses_setl_id is not null),
+                               coalesce(sum(medfee_sumamt), 0), coalesce(sum(fund_pay_sumamt), 0)
+                        from settlement where fixmedins_code = ? and setl_time >= ? and setl_time < ? group by 1""")
+                .params(code, first.atDay(1).atStartOfDay(), last.plusMonths(1).atDay(1).atStartOfDay())
+                .query((rs, n) -> new Month(YearMonth.from(rs.getObject(1, LocalDate.class)), rs.getLong(2), rs.getBigDecimal(3),
+                        rs.getBigDecimal(4)))
+                .list().forEach(m -> found.put(m.month(), m));
+        List<Month> out = new ArrayList<>();
+        for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
+            out.add(found.getOrDefault(m, new Month(m, 0, BigDecimal.ZERO, BigDecimal.ZERO)));
+        }
+        return out;
     }
 
     public Optional<Detail> find(String setlId) {

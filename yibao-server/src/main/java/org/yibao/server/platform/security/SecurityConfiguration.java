@@ -85,7 +85,10 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    /** After the insured portal's chain for {@code /portal/**} (order 2, in the console module). */
+    /**
+     * After the portals' chains for {@code /portal/**} and {@code /inst-portal/**} (order 2, in the console
+     * module): their sign-ins live under their own session keys, invisible here.
+     */
     @Bean
     @org.springframework.core.annotation.Order(3)
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
@@ -100,6 +103,8 @@ class SecurityConfiguration {
                 .requestMatchers("/login", "/error", "/favicon.ico", "/css/**", "/js/**", "/img/**", "/webjars/**").permitAll()
                 .requestMatchers("/actuator/**").hasRole("ADMIN")
                 .requestMatchers("/api/admin/users/**").hasRole("ADMIN")
+                // R-INST-5: the institution portal's users are managed by administrators only (reading them too).
+                .requestMatchers("/api/admin/institutions/*/users", "/api/admin/institutions/*/users/**").hasRole("ADMIN")
                 // R-INST-1, R-INST-4: agreements and sanctions are decided by administrators only.
                 .requestMatchers(HttpMethod.POST, "/api/admin/institutions/*/agreements", "/api/admin/institutions/*/agreements/**",
                         "/api/admin/institutions/*/sanctions", "/institutions/*/agreements", "/institutions/*/agreements/**",
