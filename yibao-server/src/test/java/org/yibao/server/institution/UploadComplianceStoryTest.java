@@ -96,6 +96,9 @@ class UploadComplianceStoryTest {
         his().call("1101", Map.of("data", Map.of("psn_no", p.psnNo(), "mdtrt_cert_type", "02", "mdtrt_cert_no", p.certno()))).ok();
         late.uploadSingle("2204", CONSULTATION).ok();
         assertThat(new Visit(his(), p.psnNo(), "390").register().refused().errMsg()).contains("至 2026-10-12 恢复");
+        var standing = users.readOnly().get("/api/admin/institutions/" + HOSPITAL + "/agreements/standing").json();
+        assertThat(standing.get("settlement_allowed").asBoolean()).isFalse();
+        assertThat(standing.get("upload_suspension").get("resumes_on").asString()).isEqualTo("2026-10-12");
 
         clock.setDay(LocalDate.of(2026, 10, 10));
         assertThat(open.settle("2207", "11", false).refused().errMsg()).contains("至 2026-10-12 恢复");
@@ -122,6 +125,12 @@ class UploadComplianceStoryTest {
         var suspensions = users.readOnly().get("/api/admin/institutions/" + HOSPITAL + "/upload-compliance/suspensions").json();
         assertThat(suspensions.get(0).get("breach_day").asString()).isEqualTo("2026-10-20");
         assertThat(suspensions.get(1).get("cause").asString()).isEqualTo("1 条记录超过 24 小时");
+
+        // The console's institution page: the daily table, the chart and the suspensions with their causes.
+        var page = users.readOnly().get("/institutions/" + HOSPITAL);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"compliance-days\"", "id=\"chart-compliance\"", "compliance-chart.js",
+                "2026-09-30", "2026-10-12", "2026-10-28", "1 条记录超过 24 小时");
     }
 
     /** {@code accepted} fresh 2204 messages and {@code rejected} refused ones (an unknown visit) on the clock's day. */
@@ -187,6 +196,11 @@ class UploadComplianceStoryTest {
         assertThat(users.readOnly().post(path, Map.of()).status()).isEqualTo(403);
         assertThat(users.clerk().post(path, Map.of()).status()).isEqualTo(403);
         assertThat(users.auditor().post(path, Map.of()).status()).isEqualTo(403);
+        assertThat(users.clerk().post("/upload-compliance/evaluate?day=2026-12-14", Map.of()).status()).isEqualTo(403);
+        var form = users.readOnly().get("/agreements");
+        assertThat(form.body()).contains("id=\"upload-compliance\"").doesNotContain("id=\"compliance-form\"");
+        assertThat(users.admin().get("/agreements").body()).contains("id=\"compliance-form\"");
+        assertThat(users.admin().post("/upload-compliance/evaluate?day=2026-12-14", Map.of()).status()).isIn(200, 302, 303);
         assertThat(users.readOnly().get("/api/admin/institutions/" + HOSPITAL + "/upload-compliance").status()).isEqualTo(200);
         assertThat(users.admin().post("/api/admin/upload-compliance/evaluate?day=2026-12-15", Map.of()).status()).isEqualTo(409);
         assertThat(users.admin().post(path, Map.of()).status()).isEqualTo(200);
