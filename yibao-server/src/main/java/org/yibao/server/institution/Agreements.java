@@ -42,9 +42,9 @@ public class Agreements {
 
     /** Where an institution stands on a day: its agreement then (if any), the state, and the sanctions in force. */
     public record Standing(String fixmedinsCode, LocalDate day, Agreement agreement, AgreementState state, Sanction suspension,
-                           Sanction rectification) {
+                           Sanction rectification, UploadCompliance.Suspension uploadSuspension) {
         public boolean settlementAllowed() {
-            return state != null && state.allowsSettlement() && suspension == null;
+            return state != null && state.allowsSettlement() && suspension == null && uploadSuspension == null;
         }
     }
 
@@ -84,9 +84,11 @@ public class Agreements {
 
     /** Where the institution stands on a day (R-INST-1). */
     public Standing standing(String fixmedinsCode, LocalDate day) {
-        // One statement (the gateway asks before every settling call): the agreements, and the sanctions in force on the day.
+        // One statement (the gateway asks before every settling call): the agreements, the sanctions in force on the day,
+        // and the upload-compliance suspension in force (R-INST-3).
         List<Agreement> agreements = new ArrayList<>();
         List<Sanction> sanctions = new ArrayList<>();
+        List<UploadCompliance.Suspension> uploads = new ArrayList<>();
         jdbc.sql("""
                 select 'A', id, fixmedins_code, renews_id, status, start_date, end_date, terminated_from, null, null, recorded_by, recorded_at
                 from agreement where fixmedins_code = ?
@@ -94,14 +96,20 @@ public class Agreements {
                 select 'S', id, fixmedins_code, agreement_id, kind, start_date, end_date, decision_date, reason, evidence, decided_by,
                        recorded_at
                 from sanction where fixmedins_code = ? and start_date <= ? and (end_date is null or end_date >= ?)
+                union all
+                select 'U', working_days, fixmedins_code, null, null, starts_on, resumes_on, breach_day, cause, null, null, recorded_at
+                from upload_compliance_suspension where fixmedins_code = ? and starts_on <= ? and resumes_on > ?
                 order by 1, 6""")
-                .params(fixmedinsCode, fixmedinsCode, day, day)
+                .params(fixmedinsCode, fixmedinsCode, day, day, fixmedinsCode, day, day)
                 .query(rs -> {
                     Long ref = (Long) rs.getObject(4);
                     LocalDate start = rs.getObject(6, LocalDate.class);
                     LocalDate end = rs.getObject(7, LocalDate.class);
                     LocalDate other = rs.getObject(8, LocalDate.class);
-                    if ("A".equals(rs.getString(1))) {
+                    if ("U".equals(rs.getString(1))) {
+                        uploads.add(new UploadCompliance.Suspension(rs.getString(3), other, start, end, rs.getInt(2), rs.getString(9),
+                                rs.getTimestamp(12).toInstant()));
+                    } else if ("A".equals(rs.getString(1))) {
                         agreements.add(new Agreement(rs.getLong(2), rs.getString(3), start, end, rs.getString(5), ref, other,
                                 rs.getTimestamp(12).toInstant(), rs.getString(11)));
                     } else {
@@ -109,10 +117,15 @@ public class Agreements {
                                 rs.getString(10), rs.getString(11), rs.getTimestamp(12).toInstant()));
                     }
                 });
-        return standing(fixmedinsCode, day, agreements, sanctions);
+        return standing(fixmedinsCode, day, agreements, sanctions, uploads);
     }
 
     static Standing standing(String code, LocalDate day, List<Agreement> agreements, List<Sanction> sanctions) {
+        return standing(code, day, agreements, sanctions, List.of());
+    }
+
+    static Standing standing(String code, LocalDate day, List<Agreement> agreements, List<Sanction> sanctions,
+                             List<UploadCompliance.Suspension> uploads) {
         // The agreement holding on the day; else one covering it (terminated); else the last one before it (expired or
         // terminated); else the first one (not yet begun).
         Optional<Agreement> agreement = agreements.stream().filter(a -> a.holdsOn(day)).findFirst()
@@ -121,12 +134,14 @@ public class Agreements {
                 .or(() -> agreements.stream().findFirst());
         Sanction suspension = AgreementStates.suspension(sanctions, day).orElse(null);
         Sanction rectification = AgreementStates.rectification(sanctions, day).orElse(null);
+        UploadCompliance.Suspension upload = uploads.stream().filter(u -> u.inForceOn(day))
+                .max(Comparator.comparing(UploadCompliance.Suspension::resumesOn)).orElse(null);
         if (agreement.isEmpty()) {
-            return new Standing(code, day, null, null, suspension, rectification);
+            return new Standing(code, day, null, null, suspension, rectification, upload);
         }
         Agreement a = agreement.get();
         AgreementState state = day.isBefore(a.startDate()) ? null : AgreementStates.on(a, sanctions, day);
-        return new Standing(code, day, a, state, suspension, rectification);
+        return new Standing(code, day, a, state, suspension, rectification, upload);
     }
 
     /** Institutions in force today with where each stands; {@code state} (optional) filters, NONE for no agreement in force. */
@@ -137,13 +152,18 @@ public class Agreements {
         Map<String, List<Sanction>> sanctions = new LinkedHashMap<>();
         jdbc.sql("select " + Sanctions.COLUMNS + " from sanction order by id").query(Sanctions.ROW).list()
                 .forEach(s -> sanctions.computeIfAbsent(s.fixmedinsCode(), k -> new ArrayList<>()).add(s));
+        Map<String, List<UploadCompliance.Suspension>> uploads = new LinkedHashMap<>();
+        jdbc.sql("select " + UploadCompliance.SUSPENSION_COLUMNS + " from upload_compliance_suspension where starts_on <= ? and resumes_on > ?")
+                .params(day, day).query(UploadCompliance.SUSPENSION).list()
+                .forEach(u -> uploads.computeIfAbsent(u.fixmedinsCode(), k -> new ArrayList<>()).add(u));
         List<RegisterRow> rows = new ArrayList<>();
         jdbc.sql("""
                 select fixmedins_code, name, kind from institution
                 where valid_from <= ? and (valid_to is null or valid_to > ?) order by fixmedins_code""")
                 .params(day, day).query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).list()
                 .forEach(i -> {
-                    Standing s = standing(i[0], day, agreements.getOrDefault(i[0], List.of()), sanctions.getOrDefault(i[0], List.of()));
+                    Standing s = standing(i[0], day, agreements.getOrDefault(i[0], List.of()), sanctions.getOrDefault(i[0], List.of()),
+                            uploads.getOrDefault(i[0], List.of()));
                     String name = s.state() == null ? "NONE" : s.state().name();
                     if (state == null || state.isBlank() || state.equals(name)) {
                         rows.add(new RegisterRow(i[0], i[1], i[2], s));

@@ -4,8 +4,9 @@ import java.time.LocalDate;
 import org.springframework.stereotype.Service;
 
 /**
- * Whether an institution may settle on a day (R-INST-1, R-INST-4): only while its agreement is active or
- * under rectification and no suspension is in force. The one place the rule lives; the settlement
+ * Whether an institution may settle on a day (R-INST-1, R-INST-3, R-INST-4): only while its agreement is
+ * active or under rectification and no suspension is in force (a sanction, or an upload-compliance
+ * suspension of {@link UploadCompliance}); one statement per call ({@link Agreements#standing}). The one place the rule lives; the settlement
  * gateway asks it before every transaction that opens a visit or settles. The refusal names the state
  * and its date, in Chinese, as the HIS operator reads it in {@code err_msg}.
  */
@@ -42,6 +43,12 @@ public class SettlementPermission {
             Sanction p = s.suspension();
             return new Decision(false, AgreementState.SUSPENDED, "本机构医保结算已被暂停（" + p.startDate() + " 至 " + p.endDate()
                     + "，原因：" + p.reason() + "），" + p.endDate().plusDays(1) + " 起恢复；暂停期间可查询和上传明细，不能办理结算");
+        }
+        if (s.uploadSuspension() != null && s.state().allowsSettlement()) {
+            UploadCompliance.Suspension u = s.uploadSuspension();
+            return new Decision(false, AgreementState.SUSPENDED, "本机构因 " + u.breachDay() + " 数据上传不合规（" + u.cause()
+                    + "）暂停结算 " + u.workingDays() + " 个工作日（" + u.startsOn() + " 起），至 " + u.resumesOn()
+                    + " 恢复；暂停期间可查询和上传明细，不能办理结算");
         }
         return switch (s.state()) {
             case ACTIVE, RECTIFICATION -> Decision.allow(s.state());

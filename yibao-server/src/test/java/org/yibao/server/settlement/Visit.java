@@ -118,6 +118,19 @@ public final class Visit {
         return this;
     }
 
+    /** A line that occurred at {@code occurred} instead of five minutes ago (R-INST-3: a late upload). */
+    public Visit lineAt(String code, String cnt, String pric, LocalDateTime occurred) {
+        line(code, cnt, pric);
+        lines.get(lines.size() - 1).put("fee_ocur_time", occurred.format(TIME));
+        return this;
+    }
+
+    /** Uploads one fresh line in a message of its own, not kept for settlement (R-INST-3: one more submitted message). */
+    public FsiClient.Reply uploadSingle(String infno, String code) {
+        line(code, "1", "20.00");
+        return his.call(infno, Map.of("feedetail", List.of(lines.remove(lines.size() - 1))));
+    }
+
     public FsiClient.Reply upload(String infno) {
         FsiClient.Reply r = his.call(infno, Map.of("feedetail", lines));
         if (r.infcode() == 0) {

@@ -39,6 +39,8 @@ public final class FsiClient {
     private final String accessKey;
     private final String secret;
     private final Clock clock;
+    /** The insurance region {@link #call(String, Object)} names; 990100 unless {@link #insuredIn} changed it. */
+    private String insuplcAdmdvs = "990100";
 
     public FsiClient(int port, String fixmedinsCode, String admdvs, String accessKey, String secret) {
         this(port, fixmedinsCode, admdvs, accessKey, secret, SYSTEM);
@@ -115,9 +117,16 @@ public final class FsiClient {
         return env;
     }
 
-    /** Calls {@code infno} for a person insured in 990100 with a fresh msgid. */
+    /** This client, calling for persons insured in {@code admdvs} (e.g. the institution's own region). */
+    public FsiClient insuredIn(String admdvs) {
+        FsiClient c = new FsiClient(this, accessKey, secret);
+        c.insuplcAdmdvs = admdvs;
+        return c;
+    }
+
+    /** Calls {@code infno} for a person insured in 990100 (or {@link #insuredIn}) with a fresh msgid. */
     public Reply call(String infno, Object input) {
-        return call(infno, "990100", input);
+        return call(infno, insuplcAdmdvs, input);
     }
 
     public Reply call(String infno, String insuplcAdmdvs, Object input) {

@@ -42,8 +42,10 @@ class AgreementPages {
     }
 
     @GetMapping("/agreements")
-    String register(@RequestParam(required = false) String state, Model model) {
+    String register(@RequestParam(required = false) String state, Model model, Authentication authentication) {
         String filter = state == null || state.isBlank() ? null : state;
+        model.addAttribute("canDecide", InstitutionKeyPages.isAdmin(authentication));
+        model.addAttribute("yesterday", LocalDate.now(clock).minusDays(1));
         model.addAttribute("section", "agreements");
         model.addAttribute("state", filter);
         model.addAttribute("states", AgreementState.values());

@@ -22,10 +22,13 @@ class InstitutionPages {
     private final org.yibao.server.institution.Agreements agreements;
     private final org.yibao.server.institution.Sanctions sanctions;
     private final org.yibao.server.institution.SettlementPermission permission;
+    private final org.yibao.server.institution.UploadCompliance compliance;
 
     InstitutionPages(InstitutionQueries institutions, RegionQueries regions, org.yibao.server.familydoctor.FamilyDoctors familyDoctors,
                      java.time.Clock clock, org.yibao.server.institution.Agreements agreements,
-                     org.yibao.server.institution.Sanctions sanctions, org.yibao.server.institution.SettlementPermission permission) {
+                     org.yibao.server.institution.Sanctions sanctions, org.yibao.server.institution.SettlementPermission permission,
+                     org.yibao.server.institution.UploadCompliance compliance) {
+        this.compliance = compliance;
         this.agreements = agreements;
         this.sanctions = sanctions;
         this.permission = permission;
@@ -69,6 +72,11 @@ class InstitutionPages {
         model.addAttribute("settlement", permission.check(code, today));
         model.addAttribute("sanctions", sanctions.list(code));
         model.addAttribute("today", today);
+        // R-INST-3: the last 30 evaluated days (table and chart) and every suspension with its cause.
+        var days = compliance.history(code, today.minusDays(30), today);
+        model.addAttribute("complianceDays", newestFirst(days));
+        model.addAttribute("complianceSuspensions", compliance.suspensions(code));
+        model.addAttribute("complianceChartJson", DashboardController.safeForScript(complianceChart(days)));
         // R-INS-4: a community centre's family-doctor contracts and hypertension standard-management rate.
         if ("COMMUNITY".equals(file.current().kind())) {
             Integer asked = Params.integer(year);
@@ -76,6 +84,21 @@ class InstitutionPages {
             model.addAttribute("familyDoctor", familyDoctors.managementRate(code, y));
         }
         return "console/institution";
+    }
+
+    /** The chart's data: days, error rate in % (null below 20 submitted) and late records. */
+    private static String complianceChart(java.util.List<org.yibao.server.institution.UploadCompliance.Day> days) {
+        StringBuilder b = new StringBuilder("{\"days\":[");
+        StringBuilder rate = new StringBuilder();
+        StringBuilder late = new StringBuilder();
+        for (int i = 0; i < days.size(); i++) {
+            var d = days.get(i);
+            String sep = i == 0 ? "" : ",";
+            b.append(sep).append('"').append(d.day()).append('"');
+            rate.append(sep).append(d.errorRate() == null ? "null" : d.errorRate().movePointRight(2).stripTrailingZeros().toPlainString());
+            late.append(sep).append(d.lateRecords());
+        }
+        return b.append("],\"errorRate\":[").append(rate).append("],\"late\":[").append(late).append("]}").toString();
     }
 
     private static <T> java.util.List<T> newestFirst(java.util.List<T> oldestFirst) {

@@ -263,7 +263,7 @@ public class FsiGateway {
                         if (SETTLING.contains(call.infno())) {
                             SettlementPermission.Decision allowed = permission.check(call.fixmedinsCode(), received.toLocalDate());
                             if (!allowed.allowed()) {
-                                throw new FsiRefusal(allowed.refusal());
+                                throw new NotPermitted(allowed.refusal());
                             }
                         }
                         Object output = envelope.transaction().handle(call);
@@ -294,6 +294,13 @@ public class FsiGateway {
         }
     }
 
+    /** A settling call refused by SettlementPermission (stored {@code not_permitted}: not a data error, R-INST-3). */
+    private static final class NotPermitted extends FsiRefusal {
+        NotPermitted(String errMsg) {
+            super(errMsg);
+        }
+    }
+
     private record Outcome(byte[] reply, FsiRefusal refusal) {
         static final Outcome RACE = new Outcome(null, null);
     }
@@ -316,7 +323,7 @@ public class FsiGateway {
         Boolean stored;
         try {
             stored = tx.execute(status -> messages.store(call.fixmedinsCode(), call.msgid(), call.infno(), sha, -1, reply,
-                    call.receivedAt()));
+                    call.receivedAt(), refusal instanceof NotPermitted));
         } catch (DataIntegrityViolationException e) {
             stored = false;
         }

@@ -27,10 +27,19 @@ class FsiMessages {
 
     /** Stores the reply; false when another call stored one for this msgid first (the caller rolls back). */
     boolean store(String fixmedinsCode, String msgid, String infno, byte[] sha256, int infcode, byte[] reply, Instant at) {
+        return store(fixmedinsCode, msgid, infno, sha256, infcode, reply, at, false);
+    }
+
+    /**
+     * As above; {@code notPermitted} marks a settling call refused because the institution may not settle
+     * (SettlementPermission): not a data error, kept out of the upload error rate (R-INST-3).
+     */
+    boolean store(String fixmedinsCode, String msgid, String infno, byte[] sha256, int infcode, byte[] reply, Instant at,
+                  boolean notPermitted) {
         return jdbc.sql("""
-                        insert into fsi_message (fixmedins_code, msgid, infno, body_sha256, infcode, reply, received_at)
-                        values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
-                .params(fixmedinsCode, msgid, infno, sha256, infcode, reply, Timestamp.from(at))
+                        insert into fsi_message (fixmedins_code, msgid, infno, body_sha256, infcode, reply, received_at, not_permitted)
+                        values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
+                .params(fixmedinsCode, msgid, infno, sha256, infcode, reply, Timestamp.from(at), notPermitted)
                 .update() == 1;
     }
 }

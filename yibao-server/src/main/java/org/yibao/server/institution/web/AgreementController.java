@@ -78,6 +78,7 @@ class AgreementController {
         out.put("state", s.state());
         out.put("suspension", s.suspension());
         out.put("rectification", s.rectification());
+        out.put("upload_suspension", s.uploadSuspension());
         out.put("settlement_allowed", decision.allowed());
         out.put("refusal", decision.refusal());
         return out;

@@ -109,6 +109,8 @@ class SecurityConfiguration {
                 .requestMatchers(HttpMethod.POST, "/api/admin/institutions/*/agreements", "/api/admin/institutions/*/agreements/**",
                         "/api/admin/institutions/*/sanctions", "/institutions/*/agreements", "/institutions/*/agreements/**",
                         "/institutions/*/sanctions").hasRole("ADMIN")
+                // R-INST-3: running the upload-compliance evaluation suspends settlement: administrators only.
+                .requestMatchers(HttpMethod.POST, "/api/admin/upload-compliance/**", "/upload-compliance/**").hasRole("ADMIN")
                 .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(STAFF)
                 .requestMatchers(HttpMethod.HEAD, "/api/**").hasAnyRole(STAFF)
                 .requestMatchers("/api/**").hasAnyRole(WRITERS)
