@@ -13,6 +13,7 @@ import org.yibao.server.settlement.Visit;
 import org.yibao.server.support.ApiClient;
 import org.yibao.server.support.FsiClient;
 import org.yibao.server.support.FsiClients;
+import org.yibao.server.support.InstitutionPortalLogins;
 import org.yibao.server.support.TestClock;
 import org.yibao.server.support.TestPersons;
 import org.yibao.server.support.TestUsers;
@@ -39,6 +40,8 @@ class UploadComplianceStoryTest {
     TestUsers users;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.yibao.server.platform.YibaoProperties properties;
 
     /** A resident of Linjiang (990200), insured where the hospital is: no cross-region filing needed. */
     private TestPersons.Registered patient() {
@@ -131,6 +134,13 @@ class UploadComplianceStoryTest {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("id=\"compliance-days\"", "id=\"chart-compliance\"", "compliance-chart.js",
                 "2026-09-30", "2026-10-12", "2026-10-28", "1 条记录超过 24 小时");
+
+        // The hospital sees the same in its institution portal (R-INST-5); another institution does not.
+        String own = InstitutionPortalLogins.signedIn(users.port(), InstitutionPortalLogins.demoAdmin(properties, HOSPITAL))
+                .get("/inst-portal/compliance").body();
+        assertThat(own).contains("id=\"day-2026-09-30\"", "id=\"day-2026-10-20\"", "2026-10-12", "2026-10-28", "1 条记录超过 24 小时");
+        assertThat(InstitutionPortalLogins.signedIn(users.port(), InstitutionPortalLogins.demoAdmin(properties, DemoCast.CENTRAL_HOSPITAL))
+                .get("/inst-portal/compliance").body()).doesNotContain("2026-09-30");
     }
 
     /** {@code accepted} fresh 2204 messages and {@code rejected} refused ones (an unknown visit) on the clock's day. */

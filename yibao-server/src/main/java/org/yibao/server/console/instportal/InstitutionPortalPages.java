@@ -20,6 +20,7 @@ import org.yibao.server.institution.InstitutionUsers;
 import org.yibao.server.institution.Sanction;
 import org.yibao.server.institution.Sanctions;
 import org.yibao.server.institution.SettlementPermission;
+import org.yibao.server.institution.UploadCompliance;
 import org.yibao.server.platform.web.ConflictException;
 import org.yibao.server.platform.web.InvalidInputException;
 import org.yibao.server.platform.web.NotFoundException;
@@ -44,10 +45,13 @@ class InstitutionPortalPages {
     private final SettlementQueries settlements;
     private final Complaints complaints;
     private final InstitutionUsers users;
+    private final UploadCompliance compliance;
     private final Clock clock;
 
     InstitutionPortalPages(SignedInInstitution signedIn, Agreements agreements, Sanctions sanctions, SettlementPermission permission,
-                           SettlementQueries settlements, Complaints complaints, InstitutionUsers users, Clock clock) {
+                           SettlementQueries settlements, Complaints complaints, InstitutionUsers users, UploadCompliance compliance,
+                           Clock clock) {
+        this.compliance = compliance;
         this.signedIn = signedIn;
         this.agreements = agreements;
         this.sanctions = sanctions;
@@ -91,6 +95,21 @@ class InstitutionPortalPages {
         model.addAttribute("sanctions", list);
         return "inst-portal/sanctions";
     }
+
+    /** 数据上报: the institution's evaluated days (R-INST-3) of the last {@value #COMPLIANCE_DAYS} days and every suspension with its cause. */
+    @GetMapping("/compliance")
+    String compliance(Principal principal, Model model) {
+        String code = signedIn.me(principal).code();
+        LocalDate today = LocalDate.now(clock);
+        model.addAttribute("section", "compliance");
+        model.addAttribute("today", today);
+        model.addAttribute("days", newestFirst(compliance.history(code, today.minusDays(COMPLIANCE_DAYS), today)));
+        model.addAttribute("suspensions", compliance.suspensions(code));
+        return "inst-portal/compliance";
+    }
+
+    /** Days of upload compliance shown. */
+    static final int COMPLIANCE_DAYS = 30;
 
     @GetMapping("/settlements")
     String settlements(Principal principal, Model model) {
