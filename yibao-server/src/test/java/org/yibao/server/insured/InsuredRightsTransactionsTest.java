@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.yibao.server.IntegrationTest;
+import org.yibao.server.demo.DemoCast;
 import org.yibao.server.support.FsiClient;
 import org.yibao.server.support.FsiClients;
 import tools.jackson.databind.JsonNode;
@@ -23,11 +24,12 @@ import tools.jackson.databind.JsonNode;
 @IntegrationTest
 class InsuredRightsTransactionsTest {
 
-    private static final String FIRST_HOSPITAL = "H99010000001";   // level 3, city alliance
-    private static final String CENTRAL_HOSPITAL = "H99010000002"; // level 2, city alliance
-    private static final String EAST_CENTRE = "H99010000003";      // level 1, city alliance
-    private static final String WEST_CENTRE = "H99010000004";      // level 1, no alliance
-    private static final String PHARMACY = "P99010000001";
+    // The demo world's institutions (DemoCast): levels 3, 2, 1 in the city alliance; level 1 outside it; a pharmacy.
+    private static final String FIRST_HOSPITAL = DemoCast.FIRST_PEOPLES_HOSPITAL;
+    private static final String CENTRAL_HOSPITAL = DemoCast.CENTRAL_HOSPITAL;
+    private static final String EAST_CENTRE = DemoCast.EAST_COMMUNITY_CENTRE;
+    private static final String WEST_CENTRE = DemoCast.WEST_COMMUNITY_CENTRE;
+    private static final String PHARMACY = DemoCast.DEMO_PHARMACY;
 
     @Autowired
     FsiClients fsi;
