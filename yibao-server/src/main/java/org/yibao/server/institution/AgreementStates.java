@@ -46,6 +46,6 @@ public final class AgreementStates {
 
     private static Optional<Sanction> inForce(Collection<Sanction> sanctions, String kind, LocalDate day) {
         return sanctions.stream().filter(s -> s.kind().equals(kind) && s.inForceOn(day))
-                .max(Comparator.comparing(Sanction::endDate));
+                .max(Comparator.comparing(Sanction::lastDay));
     }
 }

@@ -90,17 +90,19 @@ public class Agreements {
         List<Sanction> sanctions = new ArrayList<>();
         List<UploadCompliance.Suspension> uploads = new ArrayList<>();
         jdbc.sql("""
-                select 'A', id, fixmedins_code, renews_id, status, start_date, end_date, terminated_from, null, null, recorded_by, recorded_at
+                select 'A', id, fixmedins_code, renews_id, status, start_date, end_date, terminated_from, null, null, recorded_by, recorded_at,
+                       null::date
                 from agreement where fixmedins_code = ?
                 union all
                 select 'S', id, fixmedins_code, agreement_id, kind, start_date, end_date, decision_date, reason, evidence, decided_by,
-                       recorded_at
+                       recorded_at, lifted_from
                 from sanction where fixmedins_code = ? and start_date <= ? and (end_date is null or end_date >= ?)
+                  and (lifted_from is null or lifted_from > ?)
                 union all
-                select 'U', working_days, fixmedins_code, null, null, starts_on, resumes_on, breach_day, cause, null, null, recorded_at
+                select 'U', working_days, fixmedins_code, null, null, starts_on, resumes_on, breach_day, cause, null, null, recorded_at, null
                 from upload_compliance_suspension where fixmedins_code = ? and starts_on <= ? and resumes_on > ?
                 order by 1, 6""")
-                .params(fixmedinsCode, fixmedinsCode, day, day, fixmedinsCode, day, day)
+                .params(fixmedinsCode, fixmedinsCode, day, day, day, fixmedinsCode, day, day)
                 .query(rs -> {
                     Long ref = (Long) rs.getObject(4);
                     LocalDate start = rs.getObject(6, LocalDate.class);
@@ -113,8 +115,10 @@ public class Agreements {
                         agreements.add(new Agreement(rs.getLong(2), rs.getString(3), start, end, rs.getString(5), ref, other,
                                 rs.getTimestamp(12).toInstant(), rs.getString(11)));
                     } else {
+                        LocalDate liftedFrom = rs.getObject(13, LocalDate.class);
+                        // Only the lift date matters here (the sanction is in force on the day); who lifted it and why is on the page.
                         sanctions.add(new Sanction(rs.getLong(2), rs.getString(3), ref, rs.getString(5), other, start, end, rs.getString(9),
-                                rs.getString(10), rs.getString(11), rs.getTimestamp(12).toInstant()));
+                                rs.getString(10), rs.getString(11), rs.getTimestamp(12).toInstant(), liftedFrom, null, null, null));
                     }
                 });
         return standing(fixmedinsCode, day, agreements, sanctions, uploads);
@@ -284,6 +288,11 @@ public class Agreements {
     /** Records a sanction's effect on the agreement's history (rectification or suspension). */
     void sanctioned(Agreement a, Sanction s, AgreementState before, AgreementState after) {
         event(a, s.kind(), before, after, s.startDate(), s.reason() + (s.endDate() == null ? "" : "（至 " + s.endDate() + "）"), s.id());
+    }
+
+    /** Records the lifting of a sanction in the agreement's history. */
+    void lifted(Agreement a, Sanction s, AgreementState before, AgreementState after) {
+        event(a, "LIFT", before, after, s.liftedFrom(), s.kind() + " " + s.id() + "：" + s.liftReason(), s.id());
     }
 
     AgreementState stateOn(Agreement a, LocalDate day) {

@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yibao.server.platform.audit.AuditTrail;
 import org.yibao.server.platform.reference.Checks;
 import org.yibao.server.platform.web.ConflictException;
+import org.yibao.server.platform.web.NotFoundException;
 
 /**
  * Graded sanctions (阶梯式处罚, R-INST-4), decided by staff (ADMIN only, checked at the edge), each with
@@ -24,10 +25,11 @@ public class Sanctions {
 
     public static final String ENTITY = "sanction";
     static final String COLUMNS = "id, fixmedins_code, agreement_id, kind, decision_date, start_date, end_date, reason, evidence, "
-            + "decided_by, recorded_at";
+            + "decided_by, recorded_at, lifted_from, lift_reason, lifted_by, lifted_at";
     static final RowMapper<Sanction> ROW = (rs, n) -> new Sanction(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
             rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class), rs.getString(8),
-            rs.getString(9), rs.getString(10), rs.getTimestamp(11).toInstant());
+            rs.getString(9), rs.getString(10), rs.getTimestamp(11).toInstant(), rs.getObject(12, LocalDate.class), rs.getString(13),
+            rs.getString(14), rs.getTimestamp(15) == null ? null : rs.getTimestamp(15).toInstant());
     private static final Set<String> KINDS = Set.of(Sanction.RECTIFICATION, Sanction.SUSPENSION, Sanction.TERMINATION);
 
     /**
@@ -119,5 +121,47 @@ public class Sanctions {
                     : before == AgreementState.SUSPENDED ? AgreementState.SUSPENDED : AgreementState.RECTIFICATION);
         }
         return s;
+    }
+
+    /**
+     * Lifts a rectification or suspension from {@code from} (default today): a rectification accepted as done
+     * before its deadline (整改验收), a suspension ended early, or one withdrawn before its first day. Days
+     * already past stay as decided, so {@code from} is today or later; a termination is not lifted (the
+     * institution applies for a new agreement).
+     */
+    @Transactional
+    public Sanction lift(String fixmedinsCode, long id, LocalDate from, String reason) {
+        agreements.lock(fixmedinsCode);
+        Sanction s = jdbc.sql("select " + COLUMNS + " from sanction where id = ? and fixmedins_code = ?").params(id, fixmedinsCode)
+                .query(ROW).optional().orElseThrow(() -> new NotFoundException(ENTITY, fixmedinsCode + "/" + id));
+        LocalDate today = LocalDate.now(clock);
+        Checks c = new Checks();
+        c.text("reason", reason, 500);
+        LocalDate requested = from == null ? today : from;
+        if (requested.isBefore(today)) {
+            c.add("lifted_from", "not_past", "a sanction is lifted from today (" + today + ") or a later day; the days already past stay as decided");
+        }
+        c.throwIfAny();
+        if (Sanction.TERMINATION.equals(s.kind())) {
+            throw new ConflictException("kind", "not_liftable", "a termination (解除协议) cannot be lifted; the institution applies for a new agreement");
+        }
+        if (s.lifted()) {
+            throw new ConflictException("lifted_from", "already_lifted", "sanction " + id + " was already lifted from " + s.liftedFrom()
+                    + " by " + s.liftedBy());
+        }
+        if (requested.isAfter(s.endDate())) {
+            throw new ConflictException("lifted_from", "after_end", "sanction " + id + " ends by itself after " + s.endDate()
+                    + "; lifting it from " + requested + " would change nothing");
+        }
+        // Lifting before the first day withdraws it: it never applies.
+        LocalDate effective = requested.isBefore(s.startDate()) ? s.startDate() : requested;
+        Agreement agreement = agreements.get(fixmedinsCode, s.agreementId());
+        AgreementState before = agreements.stateOn(agreement, effective);
+        Sanction lifted = jdbc.sql("update sanction set lifted_from = ?, lift_reason = ?, lifted_by = ?, lifted_at = ? where id = ? "
+                        + "returning " + COLUMNS)
+                .params(effective, reason.strip(), AuditTrail.currentActor(), Timestamp.from(clock.instant()), id).query(ROW).single();
+        audit.record("LIFT", ENTITY, fixmedinsCode + "/" + id, effective, s, lifted);
+        agreements.lifted(agreement, lifted, before, agreements.stateOn(agreement, effective));
+        return lifted;
     }
 }

@@ -41,8 +41,8 @@ public class SettlementPermission {
         }
         if (s.suspension() != null) {
             Sanction p = s.suspension();
-            return new Decision(false, AgreementState.SUSPENDED, "本机构医保结算已被暂停（" + p.startDate() + " 至 " + p.endDate()
-                    + "，原因：" + p.reason() + "），" + p.endDate().plusDays(1) + " 起恢复；暂停期间可查询和上传明细，不能办理结算");
+            return new Decision(false, AgreementState.SUSPENDED, "本机构医保结算已被暂停（" + p.startDate() + " 至 " + p.lastDay()
+                    + "，原因：" + p.reason() + "），" + p.lastDay().plusDays(1) + " 起恢复；暂停期间可查询和上传明细，不能办理结算");
         }
         if (s.uploadSuspension() != null && s.state().allowsSettlement()) {
             UploadCompliance.Suspension u = s.uploadSuspension();

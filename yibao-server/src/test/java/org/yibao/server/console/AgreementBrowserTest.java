@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.yibao.server.IntegrationTest;
@@ -26,7 +28,8 @@ import org.yibao.server.support.TestUsers;
 /**
  * R-INST-1 in the console: an administrator applies for, activates and renews a new hospital's
  * agreement on its page and sees the state and the history; the register lists it as active; other
- * roles see no forms and are refused 403.
+ * roles see no forms and are refused 403. A rectification decided on the page is then accepted as done
+ * before its deadline.
  */
 @IntegrationTest
 class AgreementBrowserTest {
@@ -118,6 +121,22 @@ class AgreementBrowserTest {
 
         browser.get(base + "/agreements?state=ACTIVE");
         assertThat(text("agreements-table")).contains(code);
+
+        // R-INST-4: an interview with a rectification deadline, then the rectification accepted as done before it.
+        browser.get(base + "/institutions/" + code);
+        new Select(browser.findElement(By.id("sanction-kind"))).selectByValue("RECTIFICATION");
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('sanction-end_date').value = arguments[0]",
+                LocalDate.now().plusDays(20).toString());
+        browser.findElement(By.id("sanction-reason")).sendKeys("处方点评不合格率高");
+        browser.findElement(By.id("sanction-evidence")).sendKeys("点评记录 2026-Q3");
+        submit("sanction-submit");
+        assertThat(text("agreement-state")).isEqualTo("整改中");
+        String sanction = browser.findElement(By.cssSelector("#sanction-list form.inline-form")).getAttribute("id").substring("lift-".length());
+        browser.findElement(By.cssSelector("#lift-" + sanction + " input[name=reason]")).sendKeys("整改验收合格");
+        submit("lift-" + sanction + "-submit");
+        assertThat(text("agreement-state")).isEqualTo("生效");
+        assertThat(text("sanction-list")).contains("整改验收合格", "admin");
+        assertThat(browser.findElements(By.id("lift-" + sanction))).isEmpty();
     }
 
     @Test

@@ -206,4 +206,48 @@ class AgreementApiTest {
         assertThat(standing(code, LocalDate.now().toString()).get("state").asString()).isEqualTo("ACTIVE");
         assertThat(users.readOnly().get(base(code) + "/agreements").json().get("history")).hasSize(2);
     }
+
+    @Test
+    void liftingASanctionIsForAdministratorsWithAReasonFromTodayAndIsAudited() {
+        String code = hospital();
+        long agreement = post(users.admin(), base(code) + "/agreements", Map.of("start_date", "2026-01-01")).json().get("id").asLong();
+        post(users.admin(), base(code) + "/agreements/" + agreement + "/activate", Map.of());
+        String today = LocalDate.now().toString();
+        long id = post(users.admin(), base(code) + "/sanctions", Map.of("kind", "SUSPENSION", "start_date", today,
+                "end_date", LocalDate.now().plusDays(10).toString(), "reason", "串换药品", "evidence", "稽核报告")).json().get("id").asLong();
+        String lift = base(code) + "/sanctions/" + id + "/lift";
+        long auditedBefore = audited(code);
+
+        for (ApiClient who : List.of(users.clerk(), users.auditor(), users.readOnly(), users.anonymous())) {
+            assertThat(post(who, lift, Map.of("reason", "整改到位")).status()).isIn(401, 403);
+        }
+        assertRefused(post(users.admin(), lift, Map.of()), "reason", "required");
+        assertRefused(post(users.admin(), lift, Map.of("reason", "补录", "lifted_from", LocalDate.now().minusDays(1).toString())),
+                "lifted_from", "not_past");
+        assertConflict(post(users.admin(), lift, Map.of("reason", "太晚", "lifted_from", LocalDate.now().plusDays(11).toString())),
+                "lifted_from", "after_end");
+        assertThat(post(users.admin(), base(code) + "/sanctions/999999999/lift", Map.of("reason", "x")).status()).isEqualTo(404);
+        assertThat(jdbc.sql("select lifted_from is null from sanction where id = ?").param(id).query(Boolean.class).single()).isTrue();
+        assertThat(audited(code)).isEqualTo(auditedBefore);
+        assertThat(standing(code, today).get("state").asString()).isEqualTo("SUSPENDED");
+
+        var lifted = post(users.admin(), lift, Map.of("reason", "整改到位，提前恢复"));
+        assertThat(lifted.status()).as(lifted.body()).isEqualTo(200);
+        assertThat(lifted.json().get("lifted_from").asString()).isEqualTo(today);
+        assertThat(lifted.json().get("lifted_by").asString()).isEqualTo("admin");
+        assertThat(lifted.json().get("end_date").asString()).as("the decided period stays as decided")
+                .isEqualTo(LocalDate.now().plusDays(10).toString());
+        assertThat(standing(code, today).get("state").asString()).isEqualTo("ACTIVE");
+        assertThat(audited(code)).isEqualTo(auditedBefore + 1);
+        JsonNode history = users.auditor().get(base(code) + "/agreements").json().get("history");
+        assertThat(history.get(history.size() - 1).get("action").asString()).isEqualTo("LIFT");
+        assertThat(history.get(history.size() - 1).get("to_state").asString()).isEqualTo("ACTIVE");
+        assertConflict(post(users.admin(), lift, Map.of("reason", "再次")), "lifted_from", "already_lifted");
+
+        long termination = post(users.admin(), base(code) + "/sanctions", Map.of("kind", "TERMINATION", "reason", "骗保",
+                "evidence", "判决书")).json().get("id").asLong();
+        assertConflict(post(users.admin(), base(code) + "/sanctions/" + termination + "/lift", Map.of("reason", "撤销")),
+                "kind", "not_liftable");
+        assertThat(standing(code, today).get("state").asString()).isEqualTo("TERMINATED");
+    }
 }

@@ -141,4 +141,35 @@ class SanctionStoryTest {
         assertThat(activated.status()).as(activated.body()).isEqualTo(200);
         openVisit(DemoCast.COUNTY_HOSPITAL, p).settle("2207", "11", false).ok();
     }
+
+    @Test
+    void liftedSuspensionSettlesAgainAtOnceAndAWithdrawnOneNeverApplies() {
+        clock.setDay(LocalDate.of(2026, 11, 9));
+        TestPersons.Registered p = patient();
+        sanction(DemoCast.CHENGGUAN_TOWNSHIP_CENTRE, decision("SUSPENSION", "2026-11-10", "2026-11-30"));
+        clock.setDay(LocalDate.of(2026, 11, 12));
+        assertThat(new Visit(fsi.as(DemoCast.CHENGGUAN_TOWNSHIP_CENTRE), p.psnNo(), "390").register().refused().errMsg())
+                .contains("2026-11-30", "2026-12-01 起恢复");
+        long id = jdbc.sql("select id from sanction where fixmedins_code = ? and start_date = ?")
+                .params(DemoCast.CHENGGUAN_TOWNSHIP_CENTRE, LocalDate.of(2026, 11, 10)).query(Long.class).single();
+        // Lifted from tomorrow: today stays suspended, and the refusal now names the earlier end.
+        var lifted = users.admin().post("/api/admin/institutions/" + DemoCast.CHENGGUAN_TOWNSHIP_CENTRE + "/sanctions/" + id + "/lift",
+                Map.of("lifted_from", "2026-11-13", "reason", "整改到位，提前恢复结算"));
+        assertThat(lifted.status()).as(lifted.body()).isEqualTo(200);
+        assertThat(new Visit(fsi.as(DemoCast.CHENGGUAN_TOWNSHIP_CENTRE), p.psnNo(), "390").register().refused().errMsg())
+                .contains("2026-11-12", "2026-11-13 起恢复");
+        clock.setDay(LocalDate.of(2026, 11, 13));
+        openVisit(DemoCast.CHENGGUAN_TOWNSHIP_CENTRE, p).settle("2207", "11", false).ok();
+
+        // A suspension decided for December and withdrawn before its first day never applies.
+        sanction(DemoCast.CHENGGUAN_TOWNSHIP_CENTRE, decision("SUSPENSION", "2026-12-01", "2026-12-05"));
+        long december = jdbc.sql("select id from sanction where fixmedins_code = ? and start_date = ?")
+                .params(DemoCast.CHENGGUAN_TOWNSHIP_CENTRE, LocalDate.of(2026, 12, 1)).query(Long.class).single();
+        var withdrawn = users.admin().post("/api/admin/institutions/" + DemoCast.CHENGGUAN_TOWNSHIP_CENTRE + "/sanctions/" + december
+                + "/lift", Map.of("reason", "决定撤销"));
+        assertThat(withdrawn.status()).as(withdrawn.body()).isEqualTo(200);
+        assertThat(withdrawn.json().get("lifted_from").asString()).isEqualTo("2026-12-01");
+        clock.setDay(LocalDate.of(2026, 12, 2));
+        openVisit(DemoCast.CHENGGUAN_TOWNSHIP_CENTRE, p).settle("2207", "11", false).ok();
+    }
 }

@@ -80,6 +80,13 @@ class AgreementPages {
                 params.get("reason"), params.get("evidence"))));
     }
 
+    @PostMapping("/institutions/{code}/sanctions/{id}/lift")
+    String lift(@PathVariable String code, @PathVariable long id, @RequestParam Map<String, String> params, Authentication authentication,
+                Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        return change(code, authentication, model, response, redirect,
+                () -> sanctions.lift(code, id, date(params, "lifted_from"), params.get("reason")));
+    }
+
     private String change(String code, Authentication authentication, Model model, HttpServletResponse response,
                           RedirectAttributes redirect, Supplier<Object> change) {
         if (!InstitutionKeyPages.isAdmin(authentication)) {

@@ -54,6 +54,9 @@ class AgreementController {
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record SanctionBody(String kind, LocalDate decisionDate, LocalDate startDate, LocalDate endDate, String reason, String evidence) {}
 
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record LiftBody(LocalDate liftedFrom, String reason) {}
+
     @GetMapping("/agreements")
     @Operation(summary = "The institution's agreements, their history and where it stands today")
     Map<String, Object> list(@PathVariable String code) {
@@ -123,5 +126,13 @@ class AgreementController {
     @Operation(summary = "Decide a sanction: RECTIFICATION (deadline end_date), SUSPENSION (start_date..end_date) or TERMINATION")
     Sanction decide(@PathVariable String code, @RequestBody SanctionBody b) {
         return sanctions.decide(code, new Sanctions.Decision(b.kind(), b.decisionDate(), b.startDate(), b.endDate(), b.reason(), b.evidence()));
+    }
+
+    @PostMapping("/sanctions/{id}/lift")
+    @Operation(summary = "Lift a rectification (accepted as done) or a suspension (ended early or withdrawn) from lifted_from "
+            + "(default today, not earlier) with a reason; a termination cannot be lifted")
+    Sanction lift(@PathVariable String code, @PathVariable long id, @RequestBody(required = false) LiftBody body) {
+        LiftBody b = body == null ? new LiftBody(null, null) : body;
+        return sanctions.lift(code, id, b.liftedFrom(), b.reason());
     }
 }

@@ -107,8 +107,8 @@ class SecurityConfiguration {
                 .requestMatchers("/api/admin/institutions/*/users", "/api/admin/institutions/*/users/**").hasRole("ADMIN")
                 // R-INST-1, R-INST-4: agreements and sanctions are decided by administrators only.
                 .requestMatchers(HttpMethod.POST, "/api/admin/institutions/*/agreements", "/api/admin/institutions/*/agreements/**",
-                        "/api/admin/institutions/*/sanctions", "/institutions/*/agreements", "/institutions/*/agreements/**",
-                        "/institutions/*/sanctions").hasRole("ADMIN")
+                        "/api/admin/institutions/*/sanctions", "/api/admin/institutions/*/sanctions/**", "/institutions/*/agreements",
+                        "/institutions/*/agreements/**", "/institutions/*/sanctions", "/institutions/*/sanctions/**").hasRole("ADMIN")
                 // R-INST-3: running the upload-compliance evaluation suspends settlement: administrators only.
                 .requestMatchers(HttpMethod.POST, "/api/admin/upload-compliance/**", "/upload-compliance/**").hasRole("ADMIN")
                 .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(STAFF)
