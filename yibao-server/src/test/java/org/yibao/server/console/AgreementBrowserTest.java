@@ -115,7 +115,7 @@ class AgreementBrowserTest {
         // The renewed agreement offers no second renewal; a termination without a reason is refused on the page, nothing changed.
         assertThat(browser.findElements(By.id("agreement-" + id + "-renew"))).isEmpty();
         submit("agreement-" + id + "-terminate", "agreement-error");
-        assertThat(text("agreement-error")).contains("reason");
+        assertThat(text("agreement-error")).isEqualTo("原因：必填");
         assertThat(text("agreement-state")).isEqualTo("生效");
         assertThat(text("agreement-list")).doesNotContain("已解除");
 
@@ -132,6 +132,9 @@ class AgreementBrowserTest {
         submit("sanction-submit");
         assertThat(text("agreement-state")).isEqualTo("整改中");
         String sanction = browser.findElement(By.cssSelector("#sanction-list form.inline-form")).getAttribute("id").substring("lift-".length());
+        submit("lift-" + sanction + "-submit", "agreement-error");
+        assertThat(text("agreement-error")).isEqualTo("原因：必填");
+        assertThat(text("agreement-state")).isEqualTo("整改中");
         browser.findElement(By.cssSelector("#lift-" + sanction + " input[name=reason]")).sendKeys("整改验收合格");
         submit("lift-" + sanction + "-submit");
         assertThat(text("agreement-state")).isEqualTo("生效");

@@ -4,8 +4,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,12 +35,14 @@ class AgreementPages {
     private final Agreements agreements;
     private final Sanctions sanctions;
     private final InstitutionPages pages;
+    private final MessageSource messages;
     private final Clock clock;
 
-    AgreementPages(Agreements agreements, Sanctions sanctions, InstitutionPages pages, Clock clock) {
+    AgreementPages(Agreements agreements, Sanctions sanctions, InstitutionPages pages, MessageSource messages, Clock clock) {
         this.agreements = agreements;
         this.sanctions = sanctions;
         this.pages = pages;
+        this.messages = messages;
         this.clock = clock;
     }
 
@@ -98,15 +103,26 @@ class AgreementPages {
             redirect.addFlashAttribute("flash", "rights.saved");
             return "redirect:/institutions/" + code + "#agreement";
         } catch (InvalidInputException e) {
-            error = e.errors().stream().map(f -> f.field() + ": " + f.message()).reduce((a, b) -> a + "; " + b).orElse("");
+            error = e.errors().stream().map(f -> refusal(f.field(), f.rule(), f.message())).reduce((a, b) -> a + "；" + b).orElse("");
         } catch (ConflictException e) {
-            error = e.getMessage();
+            error = refusal(e.field(), e.rule(), e.getMessage());
         } catch (NotFoundException e) {
             throw new PageNotFoundException(e.entity(), e.key());
         }
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         model.addAttribute("agreementError", error);
         return pages.detail(code, null, model, authentication);
+    }
+
+    /**
+     * A refusal in the console's language: {@code refusal.<field>.<rule>} or {@code refusal.<rule>} from the
+     * messages (the service's own detail as {0}), else the service's message as it is (English).
+     */
+    private String refusal(String field, String rule, String detail) {
+        Locale locale = LocaleContextHolder.getLocale();
+        Object[] args = {detail, messages.getMessage("refusal.field." + field, null, field, locale)};
+        String general = messages.getMessage("refusal." + rule, args, null, locale);
+        return messages.getMessage("refusal." + field + "." + rule, args, general == null ? field + ": " + detail : general, locale);
     }
 
     /** A date field of the form; blank is absent, a malformed one is refused naming the field. */
