@@ -250,4 +250,25 @@ class AgreementApiTest {
                 "kind", "not_liftable");
         assertThat(standing(code, today).get("state").asString()).isEqualTo("TERMINATED");
     }
+
+    @Test
+    void aPeriodWhoseRenewalFellWithATerminationCanBeAppliedForAgain() {
+        String code = hospital();
+        long first = post(users.admin(), base(code) + "/agreements", Map.of("start_date", "2026-01-01")).json().get("id").asLong();
+        post(users.admin(), base(code) + "/agreements/" + first + "/activate", Map.of());
+        var renewed = post(users.admin(), base(code) + "/agreements/" + first + "/renew", Map.of());
+        assertThat(renewed.status()).as(renewed.body()).isEqualTo(201);
+        var terminated = post(users.admin(), base(code) + "/agreements/" + first + "/terminate", Map.of("reason", "严重违规"));
+        assertThat(terminated.status()).as(terminated.body()).isEqualTo(200);
+        assertThat(standing(code, "2027-03-01").get("state").asString()).isEqualTo("TERMINATED");
+
+        // The 2027 renewal never came into force: the institution may apply for 2027 again.
+        var again = post(users.admin(), base(code) + "/agreements", Map.of("start_date", "2027-01-01", "reason", "重新申请"));
+        assertThat(again.status()).as(again.body()).isEqualTo(201);
+        assertThat(post(users.admin(), base(code) + "/agreements/" + again.json().get("id").asLong() + "/activate", Map.of()).status())
+                .isEqualTo(200);
+        assertThat(standing(code, "2027-03-01").get("state").asString()).isEqualTo("ACTIVE");
+        // The same period twice while in force is still refused, naming the rule.
+        assertConflict(post(users.admin(), base(code) + "/agreements", Map.of("start_date", "2027-01-01")), "start_date", "overlap");
+    }
 }
