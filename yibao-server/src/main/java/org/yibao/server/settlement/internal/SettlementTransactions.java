@@ -131,7 +131,7 @@ class SettlementTransactions implements FsiTransaction {
         Settler.checkInsutype(facts, insutype, "data");
         Settler.checkBenefitStatus(facts, date);
         Visit engineVisit = new Visit(medType, setlway, call.fixmedinsCode(), Settler.level(call), call.institutionPooling(),
-                facts.person().insuredAdmdvs(), visit.diseCodg(), visit.begntime().toLocalDate(), inpatient ? date : null, mid,
+                facts.insuredPooling(), visit.diseCodg(), visit.begntime().toLocalDate(), inpatient ? date : null, mid,
                 visit.stayDeductibleUsed(), referral(visit, date), filing(facts, call), acctUsed);
         Settler.Computed c = settler.compute(call, facts, engineVisit, lines, !pre);
         SetlInfo s = c.result().setlinfo();
@@ -158,7 +158,8 @@ class SettlementTransactions implements FsiTransaction {
 
     /** The person's cross-region filing for the institution's region (R-XR-1), when care is outside the insured region. */
     private static Visit.CrossRegionFiling filing(SettlementFacts facts, FsiCall call) {
-        if (call.institutionPooling().equals(facts.person().insuredAdmdvs())) {
+        // A county inside a pooling region (示范县 in 990100) shares its fund and policy: care anywhere in the pool is local.
+        if (call.institutionPooling().equals(facts.insuredPooling())) {
             return Visit.CrossRegionFiling.NONE;
         }
         for (String f : facts.crossRegionFilings()) {

@@ -148,7 +148,7 @@ class Settler {
     List<LineResult> split(FsiCall call, SettlementFacts facts, List<FeeLine> lines, String medType, LocalDateTime begntime) {
         Person person = enginePerson(facts, Map.of());
         Visit visit = new Visit(medType == null ? "11" : medType, "01", call.fixmedinsCode(), level(call),
-                call.institutionPooling(), facts.person().insuredAdmdvs(), null, begntime.toLocalDate(), null, false,
+                call.institutionPooling(), facts.insuredPooling(), null, begntime.toLocalDate(), null, false,
                 Money.ZERO, null, null, false);
         try {
             return LineSplitter.split(lines, catalogues.of(call.institutionPooling()), person, visit);
@@ -316,7 +316,8 @@ class Settler {
             sql.append(",\nvisit_updated as (update visit set status = 'SETTLED', updated_at = ? where mdtrt_id = ?)");
             params.addAll(List.of(at, visit.mdtrtId()));
         }
-        FundLedger.Statement posting = FundLedger.posting(admdvs, SOURCE, setlId, null, "结算 " + visit.mdtrtId(),
+        // The ledger is the pooling region's: a county inside one (示范县 in 990100) shares its fund.
+        FundLedger.Statement posting = FundLedger.posting(c.facts().insuredPooling(), SOURCE, setlId, null, "结算 " + visit.mdtrtId(),
                 FundLedger.settlementEntries(s, person.insuranceType(), call.fixmedinsCode()), call.receivedAt());
         sql.append(",\n").append(posting.ctes());
         params.addAll(posting.params());
