@@ -1,7 +1,10 @@
 package org.yibao.engine.budget;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.RoundingMode;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import org.yibao.engine.money.Money;
 import org.yibao.engine.money.Ratio;
@@ -80,5 +83,47 @@ public final class CountyGlobalBudget {
         Money communityBears = overspend.times(Ratio.ONE.minus(terms.overspendFundShare()));
         return new SettleUp(budget, actual, surplus, overspend, communityKeeps, surplus.minus(communityKeeps),
                 overspend.minus(communityBears), communityBears, communityKeeps.minus(communityBears));
+    }
+
+    /**
+     * Splits {@code total} over parts in proportion to {@code weights} (largest remainder, to the fen): the
+     * shares add up to the total exactly. Used to charge the year-end adjustment to the funds in the
+     * proportion they paid the year's care. With no positive weight everything goes to the first part.
+     */
+    public static List<Money> allocate(Money total, List<Money> weights) {
+        if (weights.isEmpty()) {
+            throw new IllegalArgumentException("no part to allocate " + total + " to");
+        }
+        long sum = 0;
+        for (Money w : weights) {
+            if (w.isNegative()) {
+                throw new IllegalArgumentException("a weight cannot be negative (got " + w + ")");
+            }
+            sum = Math.addExact(sum, w.fen());
+        }
+        long[] shares = new long[weights.size()];
+        if (sum == 0) {
+            shares[0] = total.fen();
+            return Arrays.stream(shares).mapToObj(Money::ofFen).toList();
+        }
+        long abs = Math.abs(total.fen());
+        BigInteger[] remainders = new BigInteger[weights.size()];
+        long given = 0;
+        for (int i = 0; i < shares.length; i++) {
+            BigInteger[] qr = BigInteger.valueOf(abs).multiply(BigInteger.valueOf(weights.get(i).fen())).divideAndRemainder(BigInteger.valueOf(sum));
+            shares[i] = qr[0].longValueExact();
+            remainders[i] = qr[1];
+            given += shares[i];
+        }
+        Integer[] order = new Integer[shares.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> remainders[b].compareTo(remainders[a]) != 0 ? remainders[b].compareTo(remainders[a]) : Integer.compare(a, b));
+        for (int k = 0; given < abs; k++, given++) {
+            shares[order[k]]++;
+        }
+        long sign = total.signum();
+        return Arrays.stream(shares).mapToObj(f -> Money.ofFen(sign * f)).toList();
     }
 }

@@ -3,6 +3,7 @@ package org.yibao.engine.budget;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.yibao.engine.budget.CountyGlobalBudget.Terms;
 import org.yibao.engine.money.Money;
@@ -82,5 +83,23 @@ class CountyGlobalBudgetTest {
         assertThatThrownBy(() -> new Terms(Money.ZERO, Ratio.of("0.6"), Ratio.of("0.7"))).hasMessageContaining("positive");
         assertThatThrownBy(() -> new Terms(Money.ofYuan(1), Ratio.of("1.2"), Ratio.of("0.7"))).hasMessageContaining("between 0 and 1");
         assertThatThrownBy(() -> CountyGlobalBudget.budget(Terms.DEMO, -1)).hasMessageContaining("negative");
+    }
+
+    @Test
+    void theAdjustmentIsChargedToTheFundsInProportionAndAddsUpToTheFen() {
+        assertThat(CountyGlobalBudget.allocate(m("100.00"), List.of(m("2.00"), m("1.00"), m("1.00"))))
+                .containsExactly(m("50.00"), m("25.00"), m("25.00"));
+        // 0.10 over three equal parts: 0.04, 0.03, 0.03 (the first remainder wins the odd fen)
+        assertThat(CountyGlobalBudget.allocate(m("0.10"), List.of(m("1.00"), m("1.00"), m("1.00"))))
+                .containsExactly(m("0.04"), m("0.03"), m("0.03"));
+        assertThat(CountyGlobalBudget.allocate(m("-0.10"), List.of(m("1.00"), m("1.00"), m("1.00"))))
+                .containsExactly(m("-0.04"), m("-0.03"), m("-0.03"));
+        assertThat(CountyGlobalBudget.allocate(m("7.00"), List.of(Money.ZERO, Money.ZERO))).containsExactly(m("7.00"), Money.ZERO);
+        for (int fen = -997; fen < 1000; fen += 13) {
+            Money total = Money.ofFen(fen);
+            List<Money> parts = CountyGlobalBudget.allocate(total, List.of(m("3.33"), m("0.01"), m("12.00"), Money.ZERO));
+            assertThat(parts.stream().reduce(Money.ZERO, Money::plus)).isEqualTo(total);
+            assertThat(parts.get(3)).isEqualTo(Money.ZERO);
+        }
     }
 }
