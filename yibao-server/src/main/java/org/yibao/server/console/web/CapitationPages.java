@@ -1,0 +1,70 @@
+package org.yibao.server.console.web;
+
+import java.time.Clock;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yibao.engine.money.Money;
+import org.yibao.server.payment.Capitations;
+import org.yibao.server.platform.web.ConflictException;
+
+/**
+ * R-PAY-6 in the console: a month's family-doctor capitation per centre (paid, or what it would be), and
+ * for administrators the run that pays a month once it is over (URL security; the form is shown to them only).
+ */
+@Controller
+class CapitationPages {
+
+    private final Capitations capitations;
+    private final Clock clock;
+
+    CapitationPages(Capitations capitations, Clock clock) {
+        this.capitations = capitations;
+        this.clock = clock;
+    }
+
+    @GetMapping("/capitation")
+    String page(@RequestParam(required = false) String month, Model model, Authentication authentication) {
+        YearMonth m = parse(month);
+        var rows = capitations.month(m);
+        model.addAttribute("section", "capitation");
+        model.addAttribute("month", m);
+        model.addAttribute("rows", rows);
+        model.addAttribute("total", rows.stream().map(r -> r.payment().net()).reduce(Money.ZERO, Money::plus));
+        model.addAttribute("over", m.isBefore(YearMonth.now(clock)));
+        model.addAttribute("unpaid", rows.stream().anyMatch(r -> !r.paid()));
+        model.addAttribute("canDecide", InstitutionKeyPages.isAdmin(authentication));
+        return "console/capitation";
+    }
+
+    @PostMapping("/capitation/{month}/run")
+    String run(@PathVariable String month, Authentication authentication, RedirectAttributes redirect) {
+        if (!InstitutionKeyPages.isAdmin(authentication)) {
+            throw new ForbiddenPageException();
+        }
+        YearMonth m = parse(month);
+        try {
+            capitations.run(m);
+            redirect.addFlashAttribute("flash", "rights.saved");
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("capitationError", e.getMessage());
+        }
+        return "redirect:/capitation?month=" + m;
+    }
+
+    /** The month asked for; the last month that is over when absent or malformed. */
+    private YearMonth parse(String month) {
+        try {
+            return month == null || month.isBlank() ? YearMonth.now(clock).minusMonths(1) : YearMonth.parse(month.strip());
+        } catch (DateTimeParseException e) {
+            return YearMonth.now(clock).minusMonths(1);
+        }
+    }
+}
