@@ -26,5 +26,11 @@ public enum LedgerAccount {
     /** The patient's cash paid at the institution; sub-account: fixmedins_code. */
     PATIENT_CASH,
     /** The part the institution bears itself (free health check); sub-account: fixmedins_code. */
-    INSTITUTION_BORNE
+    INSTITUTION_BORNE,
+    /**
+     * What the insurer paid out to the institution by the monthly clearing (拨付, R-PAY-7; credit); the
+     * clearing debits the receivable by the same amount, settling the institution's claim. Sub-account:
+     * fixmedins_code.
+     */
+    INSTITUTION_PAYMENTS
 }

@@ -109,10 +109,10 @@ class SecurityConfiguration {
                 .requestMatchers(HttpMethod.POST, "/api/admin/institutions/*/agreements", "/api/admin/institutions/*/agreements/**",
                         "/api/admin/institutions/*/sanctions", "/api/admin/institutions/*/sanctions/**", "/institutions/*/agreements",
                         "/institutions/*/agreements/**", "/institutions/*/sanctions", "/institutions/*/sanctions/**").hasRole("ADMIN")
-                // R-PAY-5, R-PAY-6: budget terms, the year-end settle-up and capitation runs (ledger postings) are for administrators.
+                // R-PAY-5…7: budget terms, the year-end settle-up, capitation runs and clearing statements (ledger postings) are for administrators.
                 .requestMatchers(HttpMethod.PUT, "/api/admin/county-budgets/**").hasRole("ADMIN")
                 .requestMatchers(HttpMethod.POST, "/api/admin/county-budgets/**", "/county-budgets/**", "/api/admin/capitation/**",
-                        "/capitation/**").hasRole("ADMIN")
+                        "/capitation/**", "/api/admin/clearing/**", "/clearing/**").hasRole("ADMIN")
                 // R-INST-3: running the upload-compliance evaluation suspends settlement: administrators only.
                 .requestMatchers(HttpMethod.POST, "/api/admin/upload-compliance/**", "/upload-compliance/**").hasRole("ADMIN")
                 .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(STAFF)
