@@ -2,7 +2,6 @@ package org.yibao.server.console.web;
 
 import java.time.Clock;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,7 +31,7 @@ class CapitationPages {
 
     @GetMapping("/capitation")
     String page(@RequestParam(required = false) String month, Model model, Authentication authentication) {
-        YearMonth m = parse(month);
+        YearMonth m = Months.orLastMonth(month, clock);
         var rows = capitations.month(m);
         model.addAttribute("section", "capitation");
         model.addAttribute("month", m);
@@ -49,7 +48,7 @@ class CapitationPages {
         if (!InstitutionKeyPages.isAdmin(authentication)) {
             throw new ForbiddenPageException();
         }
-        YearMonth m = parse(month);
+        YearMonth m = Months.orLastMonth(month, clock);
         try {
             capitations.run(m);
             redirect.addFlashAttribute("flash", "rights.saved");
@@ -57,14 +56,5 @@ class CapitationPages {
             redirect.addFlashAttribute("capitationError", e.getMessage());
         }
         return "redirect:/capitation?month=" + m;
-    }
-
-    /** The month asked for; the last month that is over when absent or malformed. */
-    private YearMonth parse(String month) {
-        try {
-            return month == null || month.isBlank() ? YearMonth.now(clock).minusMonths(1) : YearMonth.parse(month.strip());
-        } catch (DateTimeParseException e) {
-            return YearMonth.now(clock).minusMonths(1);
-        }
     }
 }

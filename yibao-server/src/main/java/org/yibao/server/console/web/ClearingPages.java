@@ -2,7 +2,6 @@ package org.yibao.server.console.web;
 
 import java.time.Clock;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,7 +32,7 @@ class ClearingPages {
 
     @GetMapping("/clearing")
     String month(@RequestParam(required = false) String month, Model model, Authentication authentication) {
-        YearMonth m = parse(month);
+        YearMonth m = Months.orLastMonth(month, clock);
         var statements = clearing.month(m);
         model.addAttribute("section", "clearing");
         model.addAttribute("month", m);
@@ -53,7 +52,7 @@ class ClearingPages {
             throw new PageNotFoundException(e.entity(), e.key());
         }
         model.addAttribute("section", "clearing");
-        model.addAttribute("s", clearing.statement(code, parse(month)));
+        model.addAttribute("s", clearing.statement(code, Months.orLastMonth(month, clock)));
         return "console/clearing-statement";
     }
 
@@ -62,7 +61,7 @@ class ClearingPages {
         if (!InstitutionKeyPages.isAdmin(authentication)) {
             throw new ForbiddenPageException();
         }
-        YearMonth m = parse(month);
+        YearMonth m = Months.orLastMonth(month, clock);
         try {
             clearing.issue(m);
             redirect.addFlashAttribute("flash", "rights.saved");
@@ -70,13 +69,5 @@ class ClearingPages {
             redirect.addFlashAttribute("clearingError", e.getMessage());
         }
         return "redirect:/clearing?month=" + m;
-    }
-
-    private YearMonth parse(String month) {
-        try {
-            return month == null || month.isBlank() ? YearMonth.now(clock).minusMonths(1) : YearMonth.parse(month.strip());
-        } catch (DateTimeParseException e) {
-            return YearMonth.now(clock).minusMonths(1);
-        }
     }
 }
