@@ -229,6 +229,11 @@ public final class KnowledgeBase {
         return rules;
     }
 
+    /** The names of the item and diagnosis sets. */
+    public Set<String> setNames() {
+        return sets.keySet();
+    }
+
     /** The item or diagnosis set of this name; refused when unknown. */
     public CodeTable<SetMember> set(String name) {
         CodeTable<SetMember> s = sets.get(name);
