@@ -5,6 +5,7 @@
 # same machine (the background demo history is switched off so that it does not share the CPU).
 # Last line: visits_per_second=<n> p50_ms=<n> p99_ms=<n> errors=<n>.
 #   bench/gateway.sh [--workers N] [--warmup S] [--duration S]
+# YIBAO_BENCH_LOAD names another load generator of org.yibao.bench.load (bench/precheck-gateway.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port=${YIBAO_BENCH_PORT:-18181}
@@ -23,5 +24,5 @@ curl -sf "http://localhost:$port/actuator/health" >/dev/null || { echo "platform
 pgport=$(sed -n 4p "$data_dir/pgdata/postmaster.pid")
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)"
 echo "postgresql (port $pgport): fsync, synchronous_commit and full_page_writes forced on by DatabaseConfiguration (DurabilityTest checks them)"
-java -cp yibao-bench/target/yibao-bench.jar org.yibao.bench.load.GatewayLoad --url "http://localhost:$port" \
+java -cp yibao-bench/target/yibao-bench.jar org.yibao.bench.load.${YIBAO_BENCH_LOAD:-GatewayLoad} --url "http://localhost:$port" \
   --data-dir "$data_dir" "$@"
