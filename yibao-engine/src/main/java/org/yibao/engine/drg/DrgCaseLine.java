@@ -81,39 +81,29 @@ public final class DrgCaseLine {
         return new String(chars).replace("\"", "");
     }
 
-    /** Step 2: split on commas, keeping inner empty fields and dropping trailing ones. */
+    /**
+     * Step 2: split on commas. Upstream then drops trailing empty fields, which only matters for a line
+     * whose last fields (zdList, ssList) are empty: there it crashes, here the fields are simply empty.
+     */
     private static List<String> splitFields(String line) {
-        List<String> fields = new ArrayList<>(14);
-        int start = 0;
-        while (true) {
-            int comma = line.indexOf(',', start);
-            if (comma < 0) {
-                fields.add(line.substring(start));
-                break;
-            }
-            fields.add(line.substring(start, comma));
-            start = comma + 1;
-        }
-        int n = fields.size();
-        while (n > 0 && fields.get(n - 1).isEmpty()) {
-            n--;
-        }
-        return fields.subList(0, n);
+        return split(line, ',');
     }
 
     /** Steps 4–5: split on {@code |} (commas were already fields), keeping empty items. */
     private static List<String> splitCodes(String field) {
-        List<String> codes = new ArrayList<>(8);
+        return split(field, '|');
+    }
+
+    /** Every piece between separators, empty ones included ({@code "A|"} is {@code ["A", ""]}). */
+    private static List<String> split(String text, char separator) {
+        List<String> pieces = new ArrayList<>(12);
         int start = 0;
-        while (true) {
-            int bar = field.indexOf('|', start);
-            if (bar < 0) {
-                codes.add(field.substring(start));
-                return codes;
-            }
-            codes.add(field.substring(start, bar));
-            start = bar + 1;
+        for (int at = text.indexOf(separator); at >= 0; at = text.indexOf(separator, start)) {
+            pieces.add(text.substring(start, at));
+            start = at + 1;
         }
+        pieces.add(text.substring(start));
+        return pieces;
     }
 
     /** Step 3: empty is 0; otherwise a decimal number truncated toward zero ({@code 60.0} is 60). */

@@ -3,6 +3,7 @@ package org.yibao.engine.drg;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * The CHS-DRG grouper (分组器), driven only by the tables of one version (README §5): validate the case,
@@ -136,27 +137,23 @@ public final class DrgGrouper {
 
     /** README §3; null when a code has no mapping (the trace says which). */
     private DrgCase normalise(DrgCase c, Trace trace) {
-        List<String> dx = new ArrayList<>(c.diagnoses().size());
-        for (String code : c.diagnoses()) {
-            String target = tables.mapDiagnosis(code);
+        List<String> dx = mapAll(c.diagnoses(), tables::mapDiagnosis, "diagnosis", trace);
+        List<String> proc = dx == null ? null : mapAll(c.procedures(), tables::mapProcedure, "procedure", trace);
+        return proc == null ? null : c.withCodes(dx, proc);
+    }
+
+    private static List<String> mapAll(List<String> codes, UnaryOperator<String> map, String kind, Trace trace) {
+        List<String> out = new ArrayList<>(codes.size());
+        for (String code : codes) {
+            String target = map.apply(code);
             if (target == null) {
-                trace.notMapped("diagnosis", code);
+                trace.notMapped(kind, code);
                 return null;
             }
-            trace.normalised("diagnosis", code, target);
-            dx.add(target);
+            trace.normalised(kind, code, target);
+            out.add(target);
         }
-        List<String> proc = new ArrayList<>(c.procedures().size());
-        for (String code : c.procedures()) {
-            String target = tables.mapProcedure(code);
-            if (target == null) {
-                trace.notMapped("procedure", code);
-                return null;
-            }
-            trace.normalised("procedure", code, target);
-            proc.add(target);
-        }
-        return c.withCodes(dx, proc);
+        return out;
     }
 
     private GroupingStatus notMappedStatus(DrgCase c) {
@@ -168,26 +165,8 @@ public final class DrgGrouper {
         return GroupingStatus.SS_NOT_MAPPING;
     }
 
-    /** README §6: the secondary diagnoses in mcc.tsv / cc.tsv, each marked excluded or counting. */
     List<Complication> complications(DrgCase c) {
-        List<String> dx = c.diagnoses();
-        if (dx.size() < 2) {
-            return List.of();
-        }
-        String own = tables.exclusionTable(dx.get(0));
-        List<Complication> out = new ArrayList<>();
-        for (int i = 1; i < dx.size(); i++) {
-            String code = dx.get(i);
-            String m = tables.mcc().get(code);
-            if (m != null) {
-                out.add(new Complication(code, Complication.Kind.MCC, m, !own.isEmpty() && m.equals(own)));
-            }
-            String cc = tables.cc().get(code);
-            if (cc != null) {
-                out.add(new Complication(code, Complication.Kind.CC, cc, !own.isEmpty() && cc.equals(own)));
-            }
-        }
-        return List.copyOf(out);
+        return tables.complications(c.diagnoses());
     }
 
     /**

@@ -197,6 +197,27 @@ public final class DrgTables {
         return null;
     }
 
+    /** README §6: the secondary diagnoses in mcc.tsv / cc.tsv, each marked excluded or counting. */
+    List<Complication> complications(List<String> diagnoses) {
+        if (diagnoses.size() < 2) {
+            return List.of();
+        }
+        String own = exclusionTable(diagnoses.get(0));
+        List<Complication> out = new ArrayList<>();
+        for (int i = 1; i < diagnoses.size(); i++) {
+            String code = diagnoses.get(i);
+            String m = mcc.get(code);
+            if (m != null) {
+                out.add(new Complication(code, Complication.Kind.MCC, m, !own.isEmpty() && m.equals(own)));
+            }
+            String c = cc.get(code);
+            if (c != null) {
+                out.add(new Complication(code, Complication.Kind.CC, c, !own.isEmpty() && c.equals(own)));
+            }
+        }
+        return List.copyOf(out);
+    }
+
     List<Mdc> mdcs() {
         return mdcs;
     }

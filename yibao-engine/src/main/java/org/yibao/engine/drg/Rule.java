@@ -156,13 +156,28 @@ sealed interface Rule {
 
         @Override
         public void explain(CaseFacts f, List<String> out) {
-            switch (kind) {
-                case ALWAYS -> out.add("no complication condition (the remaining DRG of the ADRG)");
-                case MCC -> out.add(f.hasMcc() ? "the case has a major complication (MCC) that is not excluded"
-                        : "the case has no major complication (MCC) that counts");
-                case CC_OR_MCC -> out.add(f.hasCcOrMcc() ? "the case has a complication (CC or MCC) that is not excluded"
-                        : "the case has no complication (CC or MCC) that counts");
+            if (kind == Kind.ALWAYS) {
+                out.add("no complication condition (the remaining DRG of the ADRG)");
+                return;
             }
+            boolean mccOnly = kind == Kind.MCC;
+            List<String> counting = new java.util.ArrayList<>();
+            List<String> excluded = new java.util.ArrayList<>();
+            for (Complication c : f.tables.complications(f.source.diagnoses())) {
+                if (mccOnly && c.kind() != Complication.Kind.MCC) {
+                    continue;
+                }
+                String words = c.code() + " (" + c.kind() + ", exclusion table " + c.exclusionTable() + ")";
+                (c.excluded() ? excluded : counting).add(words);
+            }
+            String what = mccOnly ? "major complication (MCC)" : "complication (CC or MCC)";
+            String line = counting.isEmpty() ? "the case has no " + what + " that counts"
+                    : "the case has a " + what + " that is not excluded: " + String.join(", ", counting);
+            if (!excluded.isEmpty()) {
+                line += "; excluded because the principal diagnosis has the same exclusion table "
+                        + f.tables.exclusionTable(f.principal) + ": " + String.join(", ", excluded);
+            }
+            out.add(line);
         }
     }
 
@@ -176,7 +191,7 @@ sealed interface Rule {
         public void explain(CaseFacts f, List<String> out) {
             List<String> parts = new java.util.ArrayList<>();
             inner.explain(f, parts);
-            out.add("not (" + String.join("; ", parts) + ")" + (test(f) ? ": holds" : ": does not hold"));
+            out.add((test(f) ? "as required, it is not so that " : "the rule needs the opposite of: ") + String.join("; ", parts));
         }
     }
 
