@@ -261,4 +261,32 @@ class CrossRegionStoryTest {
         assertThat(v.settle("2207", "11", false).refused().errMsg()).contains("未开通异地普通门诊直接结算", "✓");
         assertThat(jdbc.sql("select count(*) from settlement where mdtrt_id = ?").param(v.mdtrtId).query(Long.class).single()).isZero();
     }
+
+    @Test
+    void simultaneousLongTermFilingsForOnePersonLeaveExactlyOne() throws Exception {
+        clock.setDay(LocalDate.of(2029, 10, 8));
+        TestPersons.Registered p = employee("同时备案");
+        String path = "/api/admin/persons/" + p.psnNo() + "/xr-filings";
+        ApiClient clerk = users.clerk();
+        List<String> regions = List.of("980100", "990200", "980100", "990200");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(regions.size());
+        try {
+            List<java.util.concurrent.Future<ApiClient.Response>> replies = new java.util.ArrayList<>();
+            for (String region : regions) {
+                replies.add(pool.submit(() -> clerk.post(path, Map.of("category", "POSTED_WORKER", "mdtrtarea_admdvs", region))));
+            }
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var r : replies) {
+                ApiClient.Response reply = r.get();
+                statuses.add(reply.status());
+                if (reply.status() == 400) {
+                    assertThat(reply.body()).contains("同一时间只能有一项长期备案");
+                }
+            }
+            assertThat(statuses).containsOnly(201, 400).filteredOn(s -> s == 201).hasSize(1);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(filings(p.psnNo())).isEqualTo(1);
+    }
 }
