@@ -29,6 +29,13 @@ import org.yibao.engine.policy.SupplementaryLayer;
  */
 public final class BenefitEngine {
 
+    /**
+     * R-XR-3: what an unfiled person is told, wherever a missing cross-region filing is reported (the
+     * settlement's refusal, the benefit check 2001).
+     */
+    public static final String HOW_TO_FILE = "备案即时办结：参保人登录医保服务网页“异地就医备案”办理，或到参保地医保经办窗口办理，"
+            + "转诊的由转出医院办理转院备案；住院的在出院结算前补办备案即可全程直接结算。";
+
     static final Map<String, String> FUND_NAMES = Map.of(
             "310100", "职工基本医疗保险统筹基金", "310200", "职工基本医疗保险个人账户", "320100", "公务员医疗补助",
             "330100", "大额医疗费用补助", "390100", "城乡居民基本医疗保险基金", "390200", "城乡居民大病医疗保险",
@@ -206,7 +213,7 @@ public final class BenefitEngine {
         boolean emergency = "13".equals(visit.medType()) || "24".equals(visit.medType());
         if (visit.isCrossRegion() && visit.filing() == Visit.CrossRegionFiling.NONE && !emergency) {
             throw new SettlementRefused(Reason.CROSS_REGION_NOT_FILED, "insuplc_admdvs", null,
-                    "参保人未办理异地就医备案，非急诊不能直接结算；请先在参保地办理备案（线上或窗口）");
+                    "参保人未办理到就医地 " + visit.treatmentRegion() + " 的异地就医备案，非急诊不能直接结算。" + HOW_TO_FILE);
         }
         return pool;
     }

@@ -117,6 +117,15 @@ public class Persons {
      * every visit). Identity, recognition, contract and binding end dates are inclusive.
      */
     public Optional<SettlementFacts> settlementFacts(String personNo, LocalDate date) {
+        return settlementFacts(personNo, date, date, date);
+    }
+
+    /**
+     * As {@link #settlementFacts(String, LocalDate)}, with the cross-region filings in force on any day
+     * from {@code filingsFrom} to {@code filingsTo}: a stay's filing (R-XR-3) may be made after the
+     * admission, up to its settlement.
+     */
+    public Optional<SettlementFacts> settlementFacts(String personNo, LocalDate date, LocalDate filingsFrom, LocalDate filingsTo) {
         return jdbc.sql("select " + COLUMNS.replace("psn_no,", "p.psn_no,") + """
                         ,
                                exists (select 1 from personal_account a where a.psn_no = p.psn_no),
@@ -132,12 +141,12 @@ public class Persons {
                                  where b.member_psn_no = p.psn_no and b.unbound_at is null and b.valid_from <= :d
                                    and (b.valid_to is null or b.valid_to >= :d)),
                                (select string_agg(category || ':' || treatment_admdvs, ',' order by begin_date) from xr_filing x
-                                 where x.psn_no = p.psn_no and x.cancelled_at is null and x.begin_date <= :d
-                                   and (x.end_date is null or x.end_date >= :d)),
+                                 where x.psn_no = p.psn_no and x.cancelled_at is null and x.begin_date <= :xt
+                                   and (x.end_date is null or x.end_date >= :xf)),
                                (select g.pooling_admdvs from region g where g.admdvs = p.insured_admdvs and g.valid_from <= :d
                                    and (g.valid_to is null or g.valid_to > :d) order by g.valid_from desc limit 1)
                         from person p where p.psn_no = :psn and p.valid_from <= :d and (p.valid_to is null or p.valid_to > :d)""")
-                .param("psn", personNo).param("d", date)
+                .param("psn", personNo).param("d", date).param("xf", filingsFrom).param("xt", filingsTo)
                 .query((rs, n) -> {
                     Person person = ROW.mapRow(rs, n);
                     String[] doctor = rs.getString(22) == null ? null : rs.getString(22).split(",", -1);

@@ -18,6 +18,7 @@ import org.yibao.server.institution.Institution;
 import org.yibao.server.institution.Institutions;
 import org.yibao.server.insured.internal.FilingSerials;
 import org.yibao.server.platform.audit.AuditTrail;
+import org.yibao.server.region.Regions;
 
 /**
  * R-INS-5 two-way referrals (双向转诊): a designated medical institution refers a person to another one.
@@ -26,7 +27,9 @@ import org.yibao.server.platform.audit.AuditTrail;
  * consumes it (settlement); a consumed referral cannot be cancelled. Used by 2501/2502 (the sending
  * institution's HIS, channel FSI: only it can cancel) and by staff (channel CONSOLE: the sending
  * institution chosen in the form; any referral not consumed can be cancelled, with a reason; audited).
- * Cross-region filings that a referral to another region implies are issue 9, not done here.
+ * A referral to an institution of another pooling region also files the person for care there
+ * (R-XR-1, {@link CrossRegionFilings#fileForReferral}: channel HOSPITAL through 2501, COUNTER from
+ * staff), and cancelling the referral cancels that filing.
  */
 @Service
 public class Referrals {
@@ -71,9 +74,13 @@ public class Referrals {
     private final FilingSerials serials;
     private final AuditTrail audit;
     private final Clock clock;
+    private final Regions regions;
+    private final CrossRegionFilings crossRegion;
 
     Referrals(JdbcClient jdbc, Persons persons, Institutions institutions, Diseases diseases, FilingSerials serials, AuditTrail audit,
-              Clock clock) {
+              Clock clock, Regions regions, CrossRegionFilings crossRegion) {
+        this.regions = regions;
+        this.crossRegion = crossRegion;
         this.jdbc = jdbc;
         this.persons = persons;
         this.institutions = institutions;
@@ -153,6 +160,14 @@ public class Referrals {
                 .update();
         Referred created = find(serial).orElseThrow();
         Filings.audit(audit, r.channel(), r.actor(), "CREATE", ENTITY, serial, begin, null, created);
+        String home = regions.poolingRegionOf(person.insuredAdmdvs(), begin).orElse(person.insuredAdmdvs());
+        String there = regions.poolingRegionOf(to.admdvs(), begin).orElse(to.admdvs());
+        if (!there.equals(home)) {
+            // R-XR-1: a referral to another pooling region is the referral filing (异地转诊备案) the hospital makes for the person.
+            boolean fsi = "FSI".equals(r.channel());
+            crossRegion.fileForReferral(r.personNo(), there, begin, serial, fsi ? "HOSPITAL" : "COUNTER",
+                    fsi ? from.fixmedinsCode() + ":" + r.actor() : (r.actor() == null ? AuditTrail.currentActor() : r.actor()), at);
+        }
         return created;
     }
 
@@ -186,6 +201,8 @@ public class Referrals {
                 .params(Timestamp.from(at), memo == null ? null : memo.strip(), serial).update();
         Referred after = find(serial).orElseThrow();
         Filings.audit(audit, channel, actor, "CANCEL", ENTITY, serial, null, before, after);
+        boolean fsi = "FSI".equals(channel);
+        crossRegion.cancelForReferral(personNo, serial, fsi ? "HOSPITAL" : "COUNTER", fsi ? via + ":" + actor : actor, at);
         return after;
     }
 

@@ -46,7 +46,7 @@ public class PersonQueries {
                                        String cityCode, LocalDate beginDate, LocalDate endDate, Instant cancelledAt) {}
 
     /** 异地就医备案. */
-    public record Filing(String category, String insuredAdmdvs, String treatmentAdmdvs, String treatmentRegionName,
+    public record Filing(long id, String category, String insuredAdmdvs, String treatmentAdmdvs, String treatmentRegionName,
                          LocalDate beginDate, LocalDate endDate, String channel, Instant cancelledAt) {}
 
     /** Everything the person page shows; {@code versions} newest first (R-REF-5). {@code accountBalance} is null when there is no personal account. */
@@ -164,15 +164,15 @@ public class PersonQueries {
                         rs.getObject(8, LocalDate.class), instant(rs.getTimestamp(9))))
                 .list();
         List<Filing> filings = jdbc.sql("""
-                select x.category, x.insured_admdvs, x.treatment_admdvs, r.name, x.begin_date, x.end_date, x.channel,
+                select x.id, x.category, x.insured_admdvs, x.treatment_admdvs, r.name, x.begin_date, x.end_date, x.channel,
                        x.cancelled_at
                 from xr_filing x left join region r on r.admdvs = x.treatment_admdvs and r.valid_to is null
                 where x.psn_no = ? order by x.begin_date desc, x.id
                 """)
                 .param(psnNo)
-                .query((rs, n) -> new Filing(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class), rs.getString(7),
-                        instant(rs.getTimestamp(8))))
+                .query((rs, n) -> new Filing(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class), rs.getString(8),
+                        instant(rs.getTimestamp(9))))
                 .list();
         return Optional.of(new PersonFile(versions.get(0), balance, identities, bindings, chronic, contracts, filings,
                 versions));

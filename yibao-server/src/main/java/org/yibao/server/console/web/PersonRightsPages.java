@@ -15,6 +15,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yibao.server.familydoctor.FamilyDoctorRefusal;
 import org.yibao.server.familydoctor.FamilyDoctors;
 import org.yibao.server.insured.ChronicRecognitions;
+import org.yibao.server.insured.CrossRegionFilings;
 import org.yibao.server.insured.FilingRefused;
 import org.yibao.server.insured.MutualAid;
 import org.yibao.server.insured.Referrals;
@@ -25,9 +26,10 @@ import org.yibao.server.platform.web.NotFoundException;
 
 /**
  * A person's rights recorded by staff on the person page (issue 5): family mutual-aid bindings
- * (R-INS-1), chronic-disease recognitions (R-INS-3), referrals (R-INS-5) and family-doctor contracts
- * (R-INS-4), through the contexts' services and their rules. One small form per section; a success
- * redirects to the person page, a refusal shows it again (400) with the message next to the field.
+ * (R-INS-1), chronic-disease recognitions (R-INS-3), referrals (R-INS-5), family-doctor contracts
+ * (R-INS-4) and cross-region filings (R-XR-1), through the contexts' services and their rules. One
+ * small form per section; a success redirects to the person page, a refusal shows it again (400) with
+ * the message next to the field.
  * Only ADMIN and CLERK, as for editing the person.
  */
 @Controller
@@ -39,9 +41,11 @@ class PersonRightsPages {
     private final Referrals referrals;
     private final FamilyDoctors familyDoctors;
     private final MessageSource messages;
+    private final CrossRegionFilings crossRegion;
 
     PersonRightsPages(PersonPages pages, MutualAid mutualAid, ChronicRecognitions recognitions, Referrals referrals,
-                      FamilyDoctors familyDoctors, MessageSource messages) {
+                      FamilyDoctors familyDoctors, MessageSource messages, CrossRegionFilings crossRegion) {
+        this.crossRegion = crossRegion;
         this.pages = pages;
         this.mutualAid = mutualAid;
         this.recognitions = recognitions;
@@ -104,6 +108,29 @@ class PersonRightsPages {
                           RedirectAttributes redirect) {
         return submit(psnNo, "referrals", params, authentication, model, locale, response, redirect,
                 form -> referrals.cancel(psnNo, serial, AuditTrail.currentActor(), form.text("memo")));
+    }
+
+    @PostMapping("/persons/{psnNo}/xr-filings")
+    String fileCrossRegion(@PathVariable String psnNo, @RequestParam Map<String, String> params, Authentication authentication, Model model,
+                           Locale locale, HttpServletResponse response, RedirectAttributes redirect) {
+        return submit(psnNo, "xr-filings", params, authentication, model, locale, response, redirect,
+                form -> crossRegion.file(psnNo, form.text("category"), form.text("mdtrtarea_admdvs"), "COUNTER", AuditTrail.currentActor()));
+    }
+
+    @PostMapping("/persons/{psnNo}/xr-filings/{id}/change")
+    String changeCrossRegion(@PathVariable String psnNo, @PathVariable long id, @RequestParam Map<String, String> params,
+                             Authentication authentication, Model model, Locale locale, HttpServletResponse response,
+                             RedirectAttributes redirect) {
+        return submit(psnNo, "xr-filings", params, authentication, model, locale, response, redirect,
+                form -> crossRegion.change(psnNo, id, null, form.text("mdtrtarea_admdvs"), "COUNTER", AuditTrail.currentActor()));
+    }
+
+    @PostMapping("/persons/{psnNo}/xr-filings/{id}/cancel")
+    String cancelCrossRegion(@PathVariable String psnNo, @PathVariable long id, @RequestParam Map<String, String> params,
+                             Authentication authentication, Model model, Locale locale, HttpServletResponse response,
+                             RedirectAttributes redirect) {
+        return submit(psnNo, "xr-filings", params, authentication, model, locale, response, redirect,
+                form -> crossRegion.cancel(psnNo, id, "COUNTER", AuditTrail.currentActor(), form.text("memo")));
     }
 
     @PostMapping("/persons/{psnNo}/family-doctor")

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.yibao.engine.benefit.BenefitEngine;
 import org.yibao.engine.money.Money;
 import org.yibao.engine.policy.RegionPolicy;
 import org.yibao.server.insured.SettlementFacts;
@@ -123,10 +124,12 @@ class AccountingTransactions implements FsiTransaction {
                         : "未认定诊断 " + diseCodg + " 对应的门诊慢特病，请先办理认定（2503）"));
             }
         }
-        if (!call.institutionPooling().equals(p.insuredAdmdvs())) {
+        if (!call.institutionPooling().equals(facts.insuredPooling())) {
             boolean filed = facts.crossRegionFilings().stream().anyMatch(f -> f.endsWith(":" + call.institutionPooling()));
-            rows.add(check(fundType, "40", psnNo, filed, filed ? "已办理异地就医备案" : "未办理到 " + call.institutionPooling()
-                    + " 的异地就医备案，请先在参保地办理备案（线上或窗口）"));
+            boolean emergency = "13".equals(medType) || "24".equals(medType);
+            rows.add(check(fundType, "40", psnNo, filed || emergency, filed ? "已办理异地就医备案"
+                    : emergency ? "急诊抢救按异地转诊备案结算（R-XR-3）"
+                    : "未办理到 " + call.institutionPooling() + " 的异地就医备案。" + BenefitEngine.HOW_TO_FILE));
         }
         return Map.of("trtinfo", rows);
     }

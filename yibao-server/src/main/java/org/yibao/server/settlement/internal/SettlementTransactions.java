@@ -127,9 +127,15 @@ class SettlementTransactions implements FsiTransaction {
             throw FsiRefusal.field("data.mdtrt_id", "就诊 " + mdtrtId + " 没有待结算的费用明细，请先上传（" + (inpatient ? "2301" : "2204") + "）");
         }
         LocalDate date = inpatient ? (mid ? call.now().toLocalDate() : visit.endtime().toLocalDate()) : visit.begntime().toLocalDate();
-        SettlementFacts facts = settler.facts(call, psnNo, date, "data");
+        // R-XR-3 (补办备案): a stay is settled under a filing in force on any day from its admission to this
+        // settlement, so a filing made after the admission (even after discharge) but before the final
+        // settlement covers the whole stay; a visit needs a filing in force on its day.
+        LocalDate filingsTo = inpatient ? call.now().toLocalDate() : date;
+        SettlementFacts facts = settler.facts(call, psnNo, date, inpatient ? visit.begntime().toLocalDate() : date,
+                filingsTo.isBefore(date) ? date : filingsTo, "data");
         Settler.checkInsutype(facts, insutype, "data");
         Settler.checkBenefitStatus(facts, date);
+        checkCrossRegionFlag(call, facts, inpatient, medType, date);
         Visit engineVisit = new Visit(medType, setlway, call.fixmedinsCode(), Settler.level(call), call.institutionPooling(),
                 facts.insuredPooling(), visit.diseCodg(), visit.begntime().toLocalDate(), inpatient ? date : null, mid,
                 visit.stayDeductibleUsed(), referral(visit, date), filing(facts, call), acctUsed);
@@ -156,23 +162,59 @@ class SettlementTransactions implements FsiTransaction {
                 .orElse(null);
     }
 
-    /** The person's cross-region filing for the institution's region (R-XR-1), when care is outside the insured region. */
+    /**
+     * R-XR-2/R-XR-3: an institution settles care of persons insured elsewhere only with the cross-region
+     * flag of the kind of care (住院, 普通门诊, 门诊慢特病); without it the HIS is told to settle as a
+     * local self-paid bill.
+     */
+    private void checkCrossRegionFlag(FsiCall call, SettlementFacts facts, boolean inpatient, String medType, LocalDate date) {
+        if (call.institutionPooling().equals(facts.insuredPooling())) {
+            return;
+        }
+        var institution = institutions.find(call.fixmedinsCode(), date).orElse(null);
+        boolean chronic = "14".equals(medType);
+        boolean allowed = institution != null
+                && (inpatient ? institution.xrInpatient() : chronic ? institution.xrChronic() : institution.xrOutpatient());
+        if (!allowed) {
+            String kind = inpatient ? "异地住院" : chronic ? "异地门诊慢特病" : "异地普通门诊";
+            throw new FsiRefusal("FSI-结算失败: 本机构 " + call.fixmedinsCode() + " 未开通" + kind + "直接结算，参保地 "
+                    + facts.person().insuredAdmdvs() + " 的人员不能在本机构直接结算" + kind.substring(2)
+                    + "费用；请按全自费收费，由参保人回参保地按规定报销，或到已开通的机构就医（定点机构目录标有 ✓）");
+        }
+    }
+
+    /**
+     * The person's cross-region filing for the institution's region (R-XR-1), when care is outside the
+     * insured region; of several in force the most favourable (long-term, then referral, then other
+     * temporary).
+     */
     private static Visit.CrossRegionFiling filing(SettlementFacts facts, FsiCall call) {
         // A county inside a pooling region (示范县 in 990100) shares its fund and policy: care anywhere in the pool is local.
         if (call.institutionPooling().equals(facts.insuredPooling())) {
             return Visit.CrossRegionFiling.NONE;
         }
+        Visit.CrossRegionFiling best = Visit.CrossRegionFiling.NONE;
         for (String f : facts.crossRegionFilings()) {
             String[] parts = f.split(":");
-            if (parts.length == 2 && parts[1].equals(call.institutionPooling())) {
-                return switch (parts[0]) {
+            if (parts.length == 2 && parts[1].trim().equals(call.institutionPooling())) {
+                Visit.CrossRegionFiling found = switch (parts[0]) {
                     case "RETIREE_RESETTLED", "LONG_TERM_RESIDENT", "POSTED_WORKER" -> Visit.CrossRegionFiling.LONG_TERM;
                     case "REFERRAL" -> Visit.CrossRegionFiling.REFERRAL;
                     default -> Visit.CrossRegionFiling.OTHER_TEMPORARY;
                 };
+                best = rank(found) > rank(best) ? found : best;
             }
         }
-        return Visit.CrossRegionFiling.NONE;
+        return best;
+    }
+
+    private static int rank(Visit.CrossRegionFiling f) {
+        return switch (f) {
+            case LONG_TERM -> 3;
+            case REFERRAL -> 2;
+            case OTHER_TEMPORARY -> 1;
+            case NONE -> 0;
+        };
     }
 
     private Object reverse(FsiCall call, boolean inpatient) {

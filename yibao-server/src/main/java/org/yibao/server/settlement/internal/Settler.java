@@ -70,7 +70,12 @@ class Settler {
 
     /** The person on a day; the envelope's insuplc_admdvs, when given, must be the person's insured region. */
     SettlementFacts facts(FsiCall call, String psnNo, LocalDate date, String path) {
-        SettlementFacts facts = persons.settlementFacts(psnNo, date)
+        return facts(call, psnNo, date, date, date, path);
+    }
+
+    /** The facts on {@code date}, with the cross-region filings in force on any day from {@code filingsFrom} to {@code filingsTo}. */
+    SettlementFacts facts(FsiCall call, String psnNo, LocalDate date, LocalDate filingsFrom, LocalDate filingsTo, String path) {
+        SettlementFacts facts = persons.settlementFacts(psnNo, date, filingsFrom, filingsTo)
                 .orElseThrow(() -> FsiRefusal.field(path + ".psn_no", "人员 " + psnNo + " 不存在或在 " + date + " 未参保"));
         if (call.insuplcAdmdvs() != null && !call.insuplcAdmdvs().equals(facts.person().insuredAdmdvs())) {
             throw FsiRefusal.field("insuplc_admdvs", call.insuplcAdmdvs() + " 不是人员 " + psnNo + " 的参保地 "
