@@ -3,7 +3,6 @@ package org.yibao.server.evaluation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,18 +38,8 @@ class AnnualEvaluationApiTest {
         RefData.ensureRegion(users.admin());
     }
 
-    /** A new community centre of 970100 with an active agreement from 1 January of this year. */
     private String centre() {
-        String code = "H97" + RefData.digits(9);
-        ApiClient.Response created = users.clerk().post("/api/admin/institutions", new HashMap<>(Map.of("fixmedins_code", code,
-                "name", "测试社区中心" + code, "admdvs", RefData.REGION, "level", 1, "kind", "COMMUNITY", "address", "测试路2号",
-                "validFrom", year + "-01-01")));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        ApiClient.Response applied = users.admin().post("/api/admin/institutions/" + code + "/agreements", Map.of("start_date", year + "-01-01"));
-        assertThat(applied.status()).as(applied.body()).isEqualTo(201);
-        long id = applied.json().get("id").asLong();
-        assertThat(users.admin().post("/api/admin/institutions/" + code + "/agreements/" + id + "/activate", Map.of()).status()).isEqualTo(200);
-        return code;
+        return EvaluationFixtures.centre(users, year);
     }
 
     /** One person registered for hypertension at the centre (I10 recognised, contracted) and never followed up: 0%. */
