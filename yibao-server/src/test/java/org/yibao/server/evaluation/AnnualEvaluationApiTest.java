@@ -124,6 +124,8 @@ class AnnualEvaluationApiTest {
         assertThat(first.get("total").decimalValue()).isEqualByComparingTo("59.99");
         assertThat(first.get("decision").asString()).isEqualTo("NOT_RENEWED");
         assertThat(first.get("quota_adjustment").decimalValue()).isEqualByComparingTo("-0.05");
+        assertThat(users.readOnly().get("/evaluations/" + first.get("id").asLong()).body())
+                .contains("-5%（高血压规范管理率低于 60%）", "不予续签", "59.99");
 
         // Final: the agreement of this year cannot be renewed, and nothing is written.
         long v1 = first.get("id").asLong();

@@ -49,7 +49,7 @@ class AnnualEvaluationPagesTest {
 
         String list = users.readOnly().get("/evaluations?year=" + year + "&admdvs=" + RefData.REGION).body();
         assertThat(list).contains("id=\"evaluation-row-" + code + "\"", "id=\"chart-evaluations\"", "/js/evaluation-chart.js",
-                "echarts.min.js", "\"" + code + "\"", "年度考核");
+                "echarts.min.js", "\"" + code + "\"", "年度考核", year + " 年考核得分");
         assertThat(list).doesNotContain("evaluation-run-form", "import-reviews-form");
         assertThat(users.clerk().get("/evaluations?year=" + year).body()).contains("import-reviews-form").doesNotContain("evaluation-run-form");
         assertThat(users.admin().get("/evaluations?year=" + year).body()).contains("import-reviews-form", "evaluation-run-form");
@@ -60,7 +60,7 @@ class AnnualEvaluationPagesTest {
                 .doesNotContain("evaluation-finalise-form");
         assertThat(users.admin().get("/evaluations/" + id).body()).contains("evaluation-finalise-form", "evaluation-rerun-form");
         String report = users.readOnly().get("/evaluations/" + id + "/report").body();
-        assertThat(report).contains("定点医药机构年度考核报告", "/css/evaluation-report.css", "id=\"report-draft\"", "window.print()", code);
+        assertThat(report).contains("定点医药机构年度考核报告", "/css/evaluation-report.css", "id=\"report-draft\"", "window.print()", code, year + " 年度");
         assertThat(users.readOnly().get("/evaluations/" + id + "/report?lang=en").body()).contains("Annual evaluation report");
         assertThat(users.anonymous().get("/css/evaluation-report.css").body()).contains("@media print");
         assertThat(users.readOnly().get("/evaluations/999999999").status()).isEqualTo(404);
