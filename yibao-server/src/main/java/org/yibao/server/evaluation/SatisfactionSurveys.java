@@ -33,6 +33,8 @@ public class SatisfactionSurveys {
 
     public static final String ENTITY = "satisfaction_survey";
     public static final List<String> CSV_COLUMNS = List.of("fixmedins_code", "survey_date", "satisfied", "comment");
+    /** Namespace of the advisory lock that serialises the answers about one settlement. */
+    private static final int LOCK_NAMESPACE = 7901;
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Survey(long id, String fixmedinsCode, LocalDate surveyDate, boolean satisfied, String comment, String setlId,
@@ -76,8 +78,8 @@ public class SatisfactionSurveys {
         Boolean flag = c.flag("satisfied", satisfied, "satisfied");
         String text = c.optional("comment", comment, 500);
         c.throwIfAny();
-        // One survey per settlement: the row lock of the settlement's survey is the unique setl_id.
-        jdbc.sql("select pg_advisory_xact_lock(79, hashtext(?))").param(setlId).query(Object.class).single();
+        // One survey per settlement (unique setl_id): concurrent answers wait here and the second is refused as answered.
+        jdbc.sql("select pg_advisory_xact_lock(?, hashtext(?))").params(LOCK_NAMESPACE, setlId).query(Object.class).single();
         if (forSettlement(setlId).isPresent()) {
             throw new ConflictException("setl_id", "already_answered", "the survey of settlement " + setlId + " has already been answered");
         }

@@ -105,5 +105,16 @@ class AnnualEvaluationBrowserTest {
         assertThat(text("evaluation-report")).contains("定点医药机构年度考核报告", code, "80.00", "续签");
         assertThat(browser.findElements(By.id("report-draft"))).isEmpty();
         chromium.screenshot("evaluation-report");
+
+        // A pasted CSV with a bad line is refused naming line, column and rule; the corrected one is imported.
+        browser.get(base + "/evaluations?year=" + year);
+        browser.findElement(By.id("import-surveys")).sendKeys("fixmedins_code,survey_date,satisfied,comment\n" + code + ","
+                + LocalDate.now() + ",1,\n" + code + "," + LocalDate.now() + ",maybe,\n");
+        submit("import-surveys-submit", "import-errors");
+        assertThat(text("import-errors")).contains("line 3, column satisfied", "flag");
+        browser.findElement(By.id("import-surveys")).sendKeys("fixmedins_code,survey_date,satisfied,comment\n" + code + ","
+                + LocalDate.now() + ",1,\n");
+        submit("import-surveys-submit", "import-result");
+        assertThat(text("import-result")).contains("满意度调查", "1");
     }
 }
