@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -54,11 +55,13 @@ public class Agreements {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ObjectProvider<RenewalCondition> renewalConditions;
 
-    Agreements(JdbcClient jdbc, AuditTrail audit, Clock clock) {
+    Agreements(JdbcClient jdbc, AuditTrail audit, Clock clock, ObjectProvider<RenewalCondition> renewalConditions) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
+        this.renewalConditions = renewalConditions;
     }
 
     /** Every agreement of the institution, oldest first. */
@@ -224,8 +227,16 @@ public class Agreements {
         if (jdbc.sql("select count(*) from agreement where renews_id = ?").param(id).query(Long.class).single() > 0) {
             throw new ConflictException("id", "already_renewed", "agreement " + id + " has already been renewed");
         }
+        // R-INST-2: the annual evaluation may refuse the renewal (NOT_RENEWED) or note a rectification.
+        List<String> notes = new ArrayList<>();
+        renewalConditions.orderedStream().map(c -> c.check(fixmedinsCode, old)).filter(n -> n != null && !n.isBlank()).forEach(notes::add);
+        if (memo != null && !memo.isBlank()) {
+            notes.add(0, memo.strip());
+        }
         Agreement next = insert(fixmedinsCode, old.endDate().plusDays(1), "ACTIVE", id);
-        event(next, "RENEW", null, AgreementState.ACTIVE, next.startDate(), memo, null);
+        String reason = notes.isEmpty() ? null : String.join("；", notes);
+        event(next, "RENEW", null, AgreementState.ACTIVE, next.startDate(), reason == null || reason.length() <= 500 ? reason
+                : reason.substring(0, 500), null);
         audit.record("RENEW", ENTITY, key(next), next.startDate(), old, next);
         return next;
     }

@@ -115,6 +115,10 @@ class SecurityConfiguration {
                         "/capitation/**", "/api/admin/clearing/**", "/clearing/**").hasRole("ADMIN")
                 // R-INST-3: running the upload-compliance evaluation suspends settlement: administrators only.
                 .requestMatchers(HttpMethod.POST, "/api/admin/upload-compliance/**", "/upload-compliance/**").hasRole("ADMIN")
+                // R-INST-2: running and finalising evaluations and confirming violations decide a score: administrators only
+                // (clerks record prescription reviews and import reviews and surveys, like other counter work).
+                .requestMatchers(HttpMethod.POST, "/api/admin/evaluations/**", "/evaluations/run", "/evaluations/*/finalise",
+                        "/api/admin/institutions/*/violations", "/institutions/*/violations").hasRole("ADMIN")
                 .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(STAFF)
                 .requestMatchers(HttpMethod.HEAD, "/api/**").hasAnyRole(STAFF)
                 .requestMatchers("/api/**").hasAnyRole(WRITERS)
