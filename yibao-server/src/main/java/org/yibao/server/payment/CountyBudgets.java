@@ -88,8 +88,9 @@ public class CountyBudgets {
         requireYear(year);
         LocalDate today = LocalDate.now(clock);
         Optional<SettleUp> settled = settled(a.code(), year);
-        CountyGlobalBudget.Terms terms = settled.map(SettleUp::terms).orElseGet(() -> terms(a.code(), year).orElse(CountyGlobalBudget.Terms.DEMO));
-        boolean termsSet = settled.isPresent() || terms(a.code(), year).isPresent();
+        Optional<CountyGlobalBudget.Terms> stored = settled.map(SettleUp::terms).or(() -> terms(a.code(), year));
+        CountyGlobalBudget.Terms terms = stored.orElse(CountyGlobalBudget.Terms.DEMO);
+        boolean termsSet = stored.isPresent();
         LocalDate enrolledOn = LocalDate.of(year, 1, 1);
         long residents = settled.map(SettleUp::residents).orElseGet(() -> residents(a.admdvs(), enrolledOn));
         Money budget = CountyGlobalBudget.budget(terms, residents);

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.yibao.server.familydoctor.FamilyDoctors;
 
 /**
  * Figures of the analytics page (R-KPI) for one pooling region and year, each one aggregate statement
@@ -77,11 +78,12 @@ public class AnalyticsQueries {
                             select distinct r.psn_no from chronic_recognition r
                             join person p on p.psn_no = r.psn_no and p.valid_to is null
                             join region g on g.admdvs = p.insured_admdvs and g.valid_to is null and g.pooling_admdvs = :region
-                            where r.dise_key = 'I10' and r.cancelled_at is null and r.begin_date <= :last and r.end_date >= :first)
+                            where r.dise_key = :hypertension and r.cancelled_at is null and r.begin_date <= :last and r.end_date >= :first)
                         select (select count(*) from patients),
                                coalesce(sum(s.medfee_sumamt), 0), coalesce(sum(s.fund_pay_sumamt), 0)
                         from settlement s join patients x on x.psn_no = s.psn_no where s.year = :year""")
                 .param("region", region).param("year", year).param("first", first).param("last", last)
+                .param("hypertension", FamilyDoctors.HYPERTENSION)
                 .query((rs, n) -> new Hypertension(rs.getLong(1), rs.getBigDecimal(2), rs.getBigDecimal(3))).single();
     }
 
