@@ -178,12 +178,15 @@ final class PersonRules {
                 LocalDate first = last.minusDays(windowDays - 1L);
                 int total = 0;
                 List<Evidence> evidence = new ArrayList<>();
-                List<Encounter> all = new ArrayList<>(s.history());
+                // The history may hold the current visit itself (after settlement it is one of the person's visits): count it once.
+                List<Encounter> all = new ArrayList<>();
+                for (Encounter h : s.history()) {
+                    if (!h.id().equals(e.id())) {
+                        all.add(h);
+                    }
+                }
                 all.add(e);
                 for (Encounter h : all) {
-                    if (h != e && h.id().equals(e.id())) {
-                        continue;
-                    }
                     for (Line l : h.lines()) {
                         if (l.daysSupplied() == null || !l.amount().isPositive() || l.serviceDate().isBefore(first)
                                 || l.serviceDate().isAfter(last)) {

@@ -45,6 +45,19 @@ final class Fixtures {
     static final Patient LI_QIANG = new Patient("99010000000000000002", "1", LocalDate.of(1958, 6, 20), null);
     static final Patient CHILD = new Patient("99010000000000009001", "1", LocalDate.of(2016, 5, 1), null);
 
+    /** The demo knowledge base's files (name → text), to parse a changed copy. */
+    static java.util.Map<String, String> demoFiles() {
+        java.util.Map<String, String> files = new java.util.HashMap<>();
+        for (String f : KnowledgeBase.FILES) {
+            try (var in = KnowledgeBase.class.getResourceAsStream("/supervision/demo/" + f)) {
+                files.put(f, new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return files;
+    }
+
     static Line line(String id, String code, LocalDate day, String cnt, String amount) {
         return Line.of(id, code, day, cnt, amount);
     }

@@ -32,20 +32,8 @@ class KnowledgeBaseRulesTest {
         assertThat(hanging.runsIn(Stage.POST, null)).isTrue();
     }
 
-    private static Map<String, String> demoFiles() {
-        Map<String, String> files = new HashMap<>();
-        for (String f : KnowledgeBase.FILES) {
-            try (var in = KnowledgeBase.class.getResourceAsStream("/supervision/demo/" + f)) {
-                files.put(f, new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }
-        return files;
-    }
-
     private static void refused(String file, String appended, String reason) {
-        Map<String, String> files = demoFiles();
+        Map<String, String> files = Fixtures.demoFiles();
         String text = files.get(file);
         int line = (int) text.lines().count() + 1;
         files.put(file, text + appended + "\n");
@@ -79,7 +67,7 @@ class KnowledgeBaseRulesTest {
 
     @Test
     void aMissingFileIsRefused() {
-        Map<String, String> files = demoFiles();
+        Map<String, String> files = Fixtures.demoFiles();
         files.remove("bundles.tsv");
         assertThatThrownBy(() -> KnowledgeBase.parse(files::get)).hasMessage("bundles.tsv:0: file missing");
     }

@@ -108,6 +108,18 @@ class PersonRulesTest {
                 pharmacy("R2", d.minusDays(60), METFORMIN, 28), pharmacy("R3", d.minusDays(30), METFORMIN, 28))).isEmpty();
     }
 
+    @Test
+    void afterSettlementTheCurrentVisitAmongItsOwnHistoryIsCountedOnce() {
+        // The run after settlement hands a person's whole list of visits as history, the current one included.
+        LocalDate d = LocalDate.of(2026, 6, 1);
+        Encounter today = pharmacy("R3", d, METFORMIN, 36);
+        List<Encounter> visits = List.of(pharmacy("R1", d.minusDays(60), METFORMIN, 36), pharmacy("R2", d.minusDays(30), METFORMIN, 36), today);
+        assertThat(analyse(Stage.POST, "GZ0303", LI_QIANG, today, visits)).isEmpty();
+        Encounter more = pharmacy("R3", d, METFORMIN, 37);
+        assertThat(analyse(Stage.POST, "GZ0303", LI_QIANG, more, List.of(visits.get(0), visits.get(1), more)))
+                .singleElement().satisfies(x -> assertThat(x.content()).contains("109 天用量"));
+    }
+
     private static Encounter ctAt(String id, String institution, int level, LocalDate day) {
         return outpatient(id, institution, level, day, List.of(line(id + "ct", CT, day, "1", "180.00")));
     }

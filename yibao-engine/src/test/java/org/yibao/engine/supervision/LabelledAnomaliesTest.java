@@ -1,0 +1,76 @@
+package org.yibao.engine.supervision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 7: on the labelled generator's output every rule finds all planted positives and no planted
+ * negatives, and nothing on the clean background traffic.
+ */
+class LabelledAnomaliesTest {
+
+    private static final LocalDate START = LocalDate.of(2026, 1, 5);
+
+    @Test
+    void everyRuleFindsEveryPlantedPositiveAndNothingElse() {
+        LabelledAnomalies.World world = LabelledAnomalies.generate(20261123L, 12, 400, START);
+        List<LabelledAnomalies.Score> scores = LabelledAnomalies.evaluate(Fixtures.ENGINE, world);
+
+        assertThat(scores).extracting(LabelledAnomalies.Score::ruleId)
+                .containsExactlyElementsOf(Fixtures.ENGINE.rules().stream().map(RuleDefinition::id).toList());
+        for (LabelledAnomalies.Score s : scores) {
+            assertThat(s.plantedPositives()).as(s.ruleId() + " planted positives").isEqualTo(12);
+            assertThat(s.plantedNegatives()).as(s.ruleId() + " planted negatives").isEqualTo(12);
+            assertThat(s.truePositives()).as(s.ruleId() + " found positives").isEqualTo(12);
+            assertThat(s.falsePositives()).as(s.ruleId() + " false positives").isZero();
+            assertThat(s.foundNegatives()).as(s.ruleId() + " planted negatives found").isZero();
+            assertThat(s.precision()).isEqualTo(1.0);
+            assertThat(s.recall()).isEqualTo(1.0);
+        }
+    }
+
+    @Test
+    void otherSeedsPlantOtherDatesAndAmountsWithTheSameResult() {
+        for (long seed : new long[] {1, 2, 3}) {
+            LabelledAnomalies.World world = LabelledAnomalies.generate(seed, 5, 100, START.plusDays(seed * 40));
+            assertThat(LabelledAnomalies.evaluate(Fixtures.ENGINE, world))
+                    .allSatisfy(s -> assertThat(List.of(s.truePositives(), s.falsePositives())).as(s.ruleId()).containsExactly(5, 0));
+        }
+    }
+
+    @Test
+    void aRuleThatMissesItsPositivesOrFlagsItsNegativesIsScoredSo() {
+        LabelledAnomalies.World world = LabelledAnomalies.generate(7L, 6, 50, START);
+        // A stricter readmission window (13 days) misses the 14-day readmissions; a looser one (17) finds the 16-day ones too.
+        Map<String, LabelledAnomalies.Score> strict = score(world, "window_days=15", "window_days=13");
+        assertThat(strict.get("GZ0301").truePositives()).isZero();
+        assertThat(strict.get("GZ0301").recall()).isZero();
+        Map<String, LabelledAnomalies.Score> loose = score(world, "window_days=15", "window_days=17");
+        assertThat(loose.get("GZ0301").recall()).isEqualTo(1.0);
+        assertThat(loose.get("GZ0301").foundNegatives()).isPositive();
+        assertThat(loose.get("GZ0301").precision()).isLessThan(1.0);
+    }
+
+    @Test
+    void theWorldHasBackgroundTrafficAndDistinctSubjects() {
+        LabelledAnomalies.World world = LabelledAnomalies.generate(11L, 3, 200, START);
+        assertThat(world.patients()).hasSizeGreaterThan(200);
+        assertThat(world.encounters()).isGreaterThan(600);
+        assertThat(world.plants()).hasSize(15 * 3 * 2);
+        assertThat(world.plants().stream().map(p -> p.ruleId() + "/" + p.subject()).distinct().count()).isEqualTo(world.plants().size());
+    }
+
+    /** The demo knowledge base with one parameter of GZ0301 replaced. */
+    private static Map<String, LabelledAnomalies.Score> score(LabelledAnomalies.World world, String from, String to) {
+        Map<String, String> files = Fixtures.demoFiles();
+        files.put("rules.tsv", files.get("rules.tsv").replace(from, to));
+        KnowledgeBase kb = KnowledgeBase.parse(files::get);
+        return LabelledAnomalies.evaluate(new SupervisionEngine(kb), world).stream()
+                .collect(Collectors.toMap(LabelledAnomalies.Score::ruleId, s -> s));
+    }
+}
