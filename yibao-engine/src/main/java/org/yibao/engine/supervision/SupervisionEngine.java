@@ -25,6 +25,17 @@ public final class SupervisionEngine {
         return rules.stream().map(Rule::definition).toList();
     }
 
+    /** The ids of the rules of one shape, in rule order. */
+    public Set<String> ruleIds(Shape shape) {
+        Set<String> ids = new java.util.LinkedHashSet<>();
+        for (Rule r : rules) {
+            if (r.shape() == shape) {
+                ids.add(r.definition().id());
+            }
+        }
+        return java.util.Collections.unmodifiableSet(ids);
+    }
+
     public boolean hasRule(String id) {
         return rules.stream().anyMatch(r -> r.definition().id().equals(id));
     }
