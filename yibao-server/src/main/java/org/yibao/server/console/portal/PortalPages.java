@@ -190,9 +190,10 @@ class PortalPages {
     @GetMapping("/institutions")
     String institutions(@RequestParam(required = false) String q, @RequestParam(required = false) String admdvs,
                         @RequestParam(required = false) String level, @RequestParam(required = false) String kind,
-                        @RequestParam(required = false) String page, Principal me, Model model) {
+                        @RequestParam(required = false) String flag, @RequestParam(required = false) String page, Principal me,
+                        Model model) {
         model.addAttribute("section", "institutions");
-        InstitutionQueries.Filter filter = new InstitutionQueries.Filter(q, admdvs, integer(level), kind, null);
+        InstitutionQueries.Filter filter = new InstitutionQueries.Filter(q, admdvs, integer(level), kind, flag);
         model.addAttribute("filter", filter);
         model.addAttribute("kinds", InstitutionQueries.KINDS);
         model.addAttribute("result", institutions.search(filter, Paging.of(integer(page), null)));

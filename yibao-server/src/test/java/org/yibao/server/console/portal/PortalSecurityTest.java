@@ -122,6 +122,13 @@ class PortalSecurityTest {
         assertThat(anyone.get("/portal/institutions?kind=PHARMACY").body()).contains("示范大药房").doesNotContain("示范市第一人民医院");
         assertThat(anyone.get("/portal/institutions?admdvs=980100").body()).contains("远山市人民医院").doesNotContain("示范市第一人民医院");
         assertThat(anyone.get("/portal/institutions?lang=en").body()).contains("Cross-region inpatient");
+        // R-XR-5: filtered by a direct-settlement flag, only institutions with it are listed.
+        java.util.List<String> without = jdbc.sql("select name from institution where admdvs = '990100' and not xr_inpatient and valid_to is null")
+                .query(String.class).list();
+        assertThat(without).isNotEmpty();
+        String flagged = anyone.get("/portal/institutions?admdvs=990100&flag=inpatient").body();
+        assertThat(flagged).contains("示范市第一人民医院");
+        assertThat(without).allSatisfy(name -> assertThat(flagged).doesNotContain(name + "</span>"));
     }
 
     @Test
