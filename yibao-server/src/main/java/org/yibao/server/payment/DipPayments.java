@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -118,7 +118,7 @@ public class DipPayments {
     private final FundLedger ledger;
     private final AuditTrail audit;
     private final Clock clock;
-    private final Map<String, long[]> running = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLongArray> running = new ConcurrentHashMap<>();
     private volatile CaseRecordQualityControl qualityControl;
 
     DipPayments(JdbcClient jdbc, JdbcTemplate batch, Institutions institutions, Regions regions, FundLedger ledger, AuditTrail audit,
@@ -233,9 +233,9 @@ public class DipPayments {
     }
 
     public Progress progress(String admdvs, int year) {
-        long[] p = running.get(admdvs + "/" + year);
+        AtomicLongArray p = running.get(admdvs + "/" + year);
         if (p != null) {
-            return new Progress("RUNNING", p[0], p[1]);
+            return new Progress("RUNNING", p.get(0), p.get(1));
         }
         return storedRun(admdvs, year).map(r -> new Progress("DONE", r.cases(), r.cases())).orElse(new Progress("IDLE", 0, 0));
     }
@@ -264,7 +264,7 @@ public class DipPayments {
                 .map(g -> new DipCatalogue.Group(g.code(), DipCatalogue.Kind.valueOf(g.kind()), g.cases(), g.meanCost(), g.score())).toList());
         String key = admdvs + "/" + year;
         List<Loaded> cases = cases(admdvs, year, year);
-        long[] progress = {0, cases.size()};
+        AtomicLongArray progress = new AtomicLongArray(new long[] {0, cases.size()});
         running.put(key, progress);
         try {
             return pay(admdvs, year, budget, cat.version(), catalogue, cases, progress);
@@ -274,7 +274,7 @@ public class DipPayments {
     }
 
     private Overview pay(String admdvs, int year, Money budget, int catalogueVersion, DipCatalogue catalogue, List<Loaded> cases,
-                         long[] progress) {
+                         AtomicLongArray progress) {
         LocalDate yearEnd = LocalDate.of(year, 12, 31);
         Map<String, Integer> levels = new TreeMap<>();
         // First pass: the group, deviation and points of every case paid by DIP; the reason of every other.
@@ -306,6 +306,8 @@ public class DipPayments {
                 totalPoints = totalPoints.add(points);
             }
             planned.add(new Object[] {l, level, group, reason, points});
+            // Quality control is most of the work: the progress counts it.
+            progress.incrementAndGet(0);
         }
         if (totalPoints.signum() <= 0) {
             throw new ConflictException("year", "no_points", "no case of " + year + " in " + admdvs + " can be paid by DIP (" + cases.size()
@@ -334,7 +336,6 @@ public class DipPayments {
                         r.adjustment().toBigDecimal()});
                 t.add(l, r.payment(), r.points(), r.fundPayment(), r.adjustment());
             }
-            progress[0]++;
         }
         Instant now = clock.instant();
         jdbc.sql("""
