@@ -88,6 +88,9 @@ class DipStoryTest {
         }
         Map<String, Object> body = new HashMap<>(Map.of("fixmedins_code", code, "name", now.get("name").asString(), "admdvs", REGION,
                 "level", 2, "kind", "HOSPITAL", "address", now.hasNonNull("address") ? now.get("address").asString() : "邻江市", "effectiveFrom", "2033-01-01"));
+        for (String flag : List.of("designated", "xr_inpatient", "xr_outpatient", "xr_chronic")) {
+            body.put(flag, now.path(flag).asBoolean(flag.equals("designated")));
+        }
         if (now.hasNonNull("alliance_code")) {
             body.put("alliance_code", now.get("alliance_code").asString());
         }
