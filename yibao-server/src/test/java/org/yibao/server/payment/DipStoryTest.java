@@ -245,6 +245,12 @@ class DipStoryTest {
         assertThat(drgRegion.status()).isEqualTo(400);
         assertThat(drgRegion.body()).contains("dip_region", "DRG");
         assertThat(overview().hasNonNull("budget")).as("nothing set by the refused requests").isFalse();
+        // A year nobody prepared: refused with what to do first; no run, no posting.
+        var unprepared = users.admin().post("/api/admin/dip/" + REGION + "/2032/run", Map.of());
+        assertThat(unprepared.status()).as(unprepared.body()).isEqualTo(409);
+        assertThat(unprepared.body()).contains("no_budget", "set the 2032 DIP budget");
+        assertThat(users.readOnly().get("/api/admin/dip/" + REGION + "/2032/institutions/" + L3).status()).isEqualTo(404);
+        assertThat(users.readOnly().get("/api/admin/dip/" + REGION + "/2032/catalogue").status()).isEqualTo(404);
         var set = users.admin().put(BASE + "/budget", budget);
         assertThat(set.status()).as(set.body()).isEqualTo(200);
         assertThat(set.json().get("budget").get("amount").decimalValue()).isEqualByComparingTo("5000.00");
