@@ -287,6 +287,7 @@ class DipStoryTest {
         assertThat(groups.get("J18/NONE").get("mean_cost").decimalValue()).isEqualByComparingTo("600.00");
         assertThat(groups.get("J18/NONE").get("score").decimalValue()).isEqualByComparingTo("526.3158");
 
+        assertThat(users.readOnly().get(BASE + "/progress").json().get("state").asString()).isEqualTo("IDLE");
         // Not before the year is over: the point value needs the whole year.
         assertThat(users.admin().post(BASE + "/run", Map.of()).body()).contains("not_over");
         clock.setDay(LocalDate.of(2034, 1, 5));
@@ -304,6 +305,10 @@ class DipStoryTest {
         assertThat(run.get("cases").asLong()).isEqualTo(6);
         assertThat(run.get("dip_cases").asLong()).isEqualTo(5);
         assertThat(run.get("item_cases").asLong()).isEqualTo(1);
+        JsonNode progress = users.readOnly().get(BASE + "/progress").json();
+        assertThat(progress.get("state").asString()).isEqualTo("DONE");
+        assertThat(progress.get("done").asLong()).isEqualTo(6);
+        assertThat(progress.get("total").asLong()).isEqualTo(6);
 
         JsonNode top = users.readOnly().get(BASE + "/institutions/" + L3).json();
         // 500 ≤ 0.5 × 1500: low, factor = the ratio 0.3333; 3000 = 2 × 1500: high, factor = 2.0000 − 1.
