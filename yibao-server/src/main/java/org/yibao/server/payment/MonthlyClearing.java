@@ -215,6 +215,12 @@ public class MonthlyClearing {
                         where (cast(:code as varchar) is null or a.lead_fixmedins_code = :code)
                           and not exists (select 1 from clearing_statement_adjustment x where x.kind = 'COUNTY_BUDGET'
                                             and x.source_id = u.alliance_code || '/' || u.year)
+                        union all
+                        select d.fixmedins_code, 'DIP', d.fixmedins_code || '/' || d.year, p.admdvs, d.adjustment, 'DIP 年度清算 ' || d.year
+                        from dip_institution_result d join ledger_posting p on p.id = d.ledger_posting_id
+                        where (cast(:code as varchar) is null or d.fixmedins_code = :code)
+                          and not exists (select 1 from clearing_statement_adjustment x where x.kind = 'DIP'
+                                            and x.source_id = d.fixmedins_code || '/' || d.year)
                         order by 1, 2, 3""")
                 .param("code", code)
                 .query((rs, n) -> new Object[] {rs.getString(1), new Adjustment(rs.getString(2), rs.getString(3), rs.getString(4).trim(),

@@ -17,7 +17,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yibao.server.institution.Alliance;
 import org.yibao.server.payment.CountyBudgets;
 import org.yibao.server.platform.web.ConflictException;
-import org.yibao.server.platform.web.InvalidInputException;
 import org.yibao.server.platform.web.NotFoundException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -76,33 +75,11 @@ class CountyBudgetPages {
     }
 
     private String change(String alliance, int year, Authentication authentication, RedirectAttributes redirect, Runnable change) {
-        if (!InstitutionKeyPages.isAdmin(authentication)) {
-            throw new ForbiddenPageException();
-        }
-        try {
-            change.run();
-            redirect.addFlashAttribute("flash", "rights.saved");
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("budgetError", e.errors().stream().map(f -> f.field() + ": " + f.message())
-                    .reduce((a, b) -> a + "; " + b).orElse(""));
-        } catch (ConflictException e) {
-            redirect.addFlashAttribute("budgetError", e.getMessage());
-        } catch (NotFoundException e) {
-            throw new PageNotFoundException(e.entity(), e.key());
-        }
-        return "redirect:/county-budgets?alliance=" + alliance + "&year=" + year;
+        return AdminDecisions.decide(authentication, redirect, "budgetError", "/county-budgets?alliance=" + alliance + "&year=" + year, change);
     }
 
     private static BigDecimal decimal(Map<String, String> params, String field) {
-        String v = params.get(field);
-        if (v == null || v.isBlank()) {
-            return null;
-        }
-        try {
-            return new BigDecimal(v.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException(field, "format", "a decimal number (got " + v + ")");
-        }
+        return AdminDecisions.decimal(field, params.get(field));
     }
 
     /** Months 1–12: payments each month, cumulative payments, and the budget line. */

@@ -119,6 +119,9 @@ class SecurityConfiguration {
                 // (clerks record prescription reviews and import reviews and surveys, like other counter work).
                 .requestMatchers(HttpMethod.POST, "/api/admin/evaluations/**", "/evaluations/run", "/evaluations/*/finalise",
                         "/api/admin/institutions/*/violations", "/institutions/*/violations").hasRole("ADMIN")
+                // R-PAY-3: DIP budgets, catalogue builds and year-end runs (ledger postings) are for administrators.
+                .requestMatchers(HttpMethod.PUT, "/api/admin/dip/**").hasRole("ADMIN")
+                .requestMatchers(HttpMethod.POST, "/api/admin/dip/**", "/dip/**").hasRole("ADMIN")
                 .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(STAFF)
                 .requestMatchers(HttpMethod.HEAD, "/api/**").hasAnyRole(STAFF)
                 .requestMatchers("/api/**").hasAnyRole(WRITERS)

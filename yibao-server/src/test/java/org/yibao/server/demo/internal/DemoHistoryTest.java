@@ -2,7 +2,6 @@ package org.yibao.server.demo.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,12 +36,7 @@ class DemoHistoryTest {
 
     @BeforeEach
     void historyIsWritten() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        while (history.progress().state() != DemoHistory.State.DONE && System.nanoTime() < deadline) {
-            assertThat(history.progress().state()).isNotEqualTo(DemoHistory.State.FAILED);
-            Thread.sleep(200);
-        }
-        assertThat(history.progress().state()).isEqualTo(DemoHistory.State.DONE);
+        org.yibao.server.support.DemoHistoryWritten.await(history);
     }
 
     @Test
