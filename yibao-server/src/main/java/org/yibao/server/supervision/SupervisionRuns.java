@@ -154,8 +154,14 @@ public class SupervisionRuns {
                 .query((rs, n) -> new NewSettlement(rs.getString(1), rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class),
                         rs.getObject(5, LocalDate.class)))
                 .list();
-        tx.executeWithoutResult(s -> jdbc.sql("update supervision_run set settlements_total = ? where id = ?").params(pending.size(), run.id())
-                .update());
+        tx.executeWithoutResult(s -> {
+            jdbc.sql("update supervision_run set settlements_total = ? where id = ?").params(pending.size(), run.id()).update();
+            // A warning about a settlement reversed since is withdrawn (kept, not deleted), unless a case already took it.
+            jdbc.sql("""
+                    update supervision_warning w set state = 'WITHDRAWN' where w.admdvs = ? and w.state = 'OPEN'
+                      and exists (select 1 from settlement s where s.setl_id = w.setl_id and s.reversed_by is not null)""")
+                    .param(run.admdvs()).update();
+        });
         TreeSet<LocalDate> quarters = new TreeSet<>();
         List<NewSettlement> batch = new ArrayList<>();
         for (int i = 0; i < pending.size(); i++) {

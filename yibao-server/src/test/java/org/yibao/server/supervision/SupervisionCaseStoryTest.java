@@ -218,6 +218,16 @@ class SupervisionCaseStoryTest {
         assertThat(adjustments.get("RECOVERY")).isEqualByComparingTo("-2000.00");
         assertThat(adjustments.get("WITHHOLDING")).isEqualByComparingTo("-6000.00");
 
+        // The console: the board with its charts and the case page, in Chinese by default and in English; a clerk posts no case.
+        var board = users.auditor().get("/supervision/warnings?institution=" + HOSPITAL + "&month=2035-03");
+        assertThat(board.status()).isEqualTo(200);
+        assertThat(board.body()).contains("监管线索", "warning-" + warningId, "chart-warnings-rule", "run-form");
+        assertThat(users.readOnly().get("/supervision/warnings?lang=en").body()).contains("Supervision warnings").doesNotContain("run-form");
+        var casePage = users.auditor().get("/supervision/cases/" + caseId);
+        assertThat(casePage.status()).isEqualTo(200);
+        assertThat(casePage.body()).contains("case-recovery", "case-fine", "已决定");
+        assertThat(users.clerk().post("/supervision/cases", Map.of()).status()).isEqualTo(403);
+
         // The hospital sees the sanction and its warning in its portal; another hospital does not see the warning.
         PortalSession portal = InstitutionPortalLogins.signedIn(users.port(), InstitutionPortalLogins.demoAdmin(properties, HOSPITAL));
         String sanctions = portal.get("/inst-portal/sanctions").body();
