@@ -19,7 +19,7 @@ import org.yibao.server.support.ApiClient;
 import org.yibao.server.support.FsiClients;
 import org.yibao.server.support.InstitutionPortalLogins;
 import org.yibao.server.support.PortalSession;
-import org.yibao.server.support.TestAgreements;
+import org.yibao.server.support.LaterYears;
 import org.yibao.server.support.TestClock;
 import org.yibao.server.support.TestPersons;
 import org.yibao.server.support.TestUsers;
@@ -91,7 +91,8 @@ class SupervisionCaseStoryTest {
     @Test
     void aSplitHospitalisationIsFoundThenCaseInspectionFineRecoveryAndTheHospitalSeesIt() {
         clock.setDay(LocalDate.of(2035, 1, 2));
-        TestAgreements.inForce(users, HOSPITAL, 2035);
+        LaterYears.agreement(users, HOSPITAL, 2035);
+        LaterYears.policy(users, "990100", 2035);
         clock.setDay(LocalDate.of(2035, 3, 1));
         TestPersons.Registered p = new TestPersons(users, jdbc).resident("分解住院患者", LocalDate.of(1961, 4, 5));
         clock.setDay(LocalDate.of(2035, 3, 10));
@@ -243,7 +244,8 @@ class SupervisionCaseStoryTest {
     @Test
     void aPersonWhoUsedAnothersCredentialHasBenefitsSuspendedAndSettlementIsRefusedWithTheEndDate() {
         clock.setDay(LocalDate.of(2035, 1, 2));
-        TestAgreements.inForce(users, HOSPITAL, 2035);
+        LaterYears.agreement(users, HOSPITAL, 2035);
+        LaterYears.policy(users, "990100", 2035);
         clock.setDay(LocalDate.of(2035, 6, 1));
         TestPersons.Registered p = new TestPersons(users, jdbc).resident("冒名就医者", LocalDate.of(1975, 8, 9));
         Map<String, Object> report = Map.of("psn_no", p.psnNo(), "title", "冒用他人医保凭证就医", "reason", "举报：使用其兄医保电子凭证在门诊就医");

@@ -33,7 +33,7 @@ public class SettledVisits {
     public Persons ofPersons(Collection<String> psnNos, LocalDate since) {
         VisitRows rows = new VisitRows();
         String[] psns = psnNos.toArray(String[]::new);
-        jdbc.sql("select " + VisitRows.COLUMNS + """
+        jdbc.sql("select " + VisitRows.COLUMNS + "\n" + """
                          from visit v
                          left join institution i on i.fixmedins_code = v.fixmedins_code and i.valid_to is null
                          left join fee_line f on f.mdtrt_id = v.mdtrt_id and not f.cancelled
@@ -64,7 +64,7 @@ public class SettledVisits {
     /** Every settled visit treated in the region (or a county inside it) that began in {@code [from, to]}. */
     public List<Encounter> ofRegion(String admdvs, LocalDate from, LocalDate to) {
         VisitRows rows = new VisitRows();
-        jdbc.sql("select " + VisitRows.COLUMNS + """
+        jdbc.sql("select " + VisitRows.COLUMNS + "\n" + """
                          from visit v
                          left join institution i on i.fixmedins_code = v.fixmedins_code and i.valid_to is null
                          left join fee_line f on f.mdtrt_id = v.mdtrt_id and not f.cancelled

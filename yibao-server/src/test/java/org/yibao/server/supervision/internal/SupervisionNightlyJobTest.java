@@ -10,7 +10,7 @@ import org.yibao.server.ClockControlledTest;
 import org.yibao.server.demo.DemoCast;
 import org.yibao.server.settlement.Visit;
 import org.yibao.server.support.FsiClients;
-import org.yibao.server.support.TestAgreements;
+import org.yibao.server.support.LaterYears;
 import org.yibao.server.support.TestClock;
 import org.yibao.server.support.TestPersons;
 import org.yibao.server.support.TestUsers;
@@ -46,7 +46,8 @@ class SupervisionNightlyJobTest {
     @Test
     void theNightAfterASettlementFindsItOnce() {
         clock.setDay(LocalDate.of(2036, 1, 2));
-        TestAgreements.inForce(users, DemoCast.CENTRAL_HOSPITAL, 2036);
+        LaterYears.agreement(users, DemoCast.CENTRAL_HOSPITAL, 2036);
+        LaterYears.policy(users, "990100", 2036);
         clock.setDay(LocalDate.of(2036, 2, 10));
         TestPersons.Registered p = new TestPersons(users, jdbc).resident("夜间分析患者", LocalDate.of(1990, 7, 8));
         Visit v = new Visit(fsi.as(DemoCast.CENTRAL_HOSPITAL), p.psnNo(), "390");
