@@ -141,6 +141,24 @@ class SupervisionCaseStoryTest {
         }
         assertThat(byRule).isTrue();
 
+        // The institution risk view: both stays of 5 days, every fee a drug, the warning counted; a bad quarter is refused.
+        JsonNode row = null;
+        for (JsonNode r : users.readOnly().get("/api/admin/supervision/indicators?admdvs=990100&quarter=2035Q1").json()) {
+            if (r.get("fixmedins_code").asString().equals(HOSPITAL)) {
+                row = r;
+            }
+        }
+        assertThat(row).isNotNull();
+        assertThat(row.get("stays").asLong()).isEqualTo(2);
+        assertThat(row.get("average_stay").decimalValue()).isEqualByComparingTo("5.00");
+        assertThat(row.get("drug_share").decimalValue()).isEqualByComparingTo("1");
+        assertThat(row.get("medfee").decimalValue()).isEqualByComparingTo("1100.00");
+        assertThat(row.get("warnings").asLong()).isGreaterThanOrEqualTo(1);
+        var badQuarter = users.readOnly().get("/api/admin/supervision/indicators?admdvs=990100&quarter=2035Q5");
+        assertThat(badQuarter.status()).isEqualTo(400);
+        assertThat(badQuarter.body()).contains("quarter", "2035Q1");
+        assertThat(users.readOnly().get("/supervision/risk?quarter=2035Q1").body()).contains("risk-" + HOSPITAL, "机构风险");
+
         // Only auditors open cases.
         Map<String, Object> opening = Map.of("warning_ids", List.of(warningId), "reason", "出院 5 天后再次入院，疑似分解住院，立案核查");
         for (ApiClient who : List.of(users.clerk(), users.readOnly())) {

@@ -22,6 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yibao.server.platform.web.ConflictException;
 import org.yibao.server.platform.web.InvalidInputException;
 import org.yibao.server.supervision.Cases;
+import org.yibao.server.supervision.PeerIndicators;
 import org.yibao.server.supervision.SupervisionRuns;
 import org.yibao.server.supervision.Warnings;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,10 +44,12 @@ class SupervisionPages {
     private final Warnings warnings;
     private final SupervisionRuns runs;
     private final Cases cases;
+    private final PeerIndicators indicators;
     private final MessageSource messages;
     private final Clock clock;
 
-    SupervisionPages(Warnings warnings, SupervisionRuns runs, Cases cases, MessageSource messages, Clock clock) {
+    SupervisionPages(Warnings warnings, SupervisionRuns runs, Cases cases, PeerIndicators indicators, MessageSource messages, Clock clock) {
+        this.indicators = indicators;
         this.warnings = warnings;
         this.runs = runs;
         this.cases = cases;
@@ -95,6 +98,24 @@ class SupervisionPages {
         }
         return Map.of("categories", categories, "series", List.of(Map.of("name", messages.getMessage("warning.count", null, locale),
                 "data", counts)));
+    }
+
+    /** 机构风险: the peer indicators of a region's institutions for a quarter (the last one over by default). */
+    @GetMapping("/supervision/risk")
+    String risk(@RequestParam(required = false) String admdvs, @RequestParam(required = false) String quarter, Model model) {
+        LocalDate start;
+        try {
+            start = PeerIndicators.quarterStart(quarter);
+        } catch (InvalidInputException e) {
+            LocalDate today = LocalDate.now(clock);
+            start = LocalDate.of(today.getYear(), (today.getMonthValue() - 1) / 3 * 3 + 1, 1).minusMonths(3);
+        }
+        String region = blank(admdvs) == null ? "990100" : admdvs.strip();
+        model.addAttribute("section", "supervision");
+        model.addAttribute("admdvs", region);
+        model.addAttribute("quarter", start.getYear() + "Q" + ((start.getMonthValue() - 1) / 3 + 1));
+        model.addAttribute("rows", indicators.quarter(region, start));
+        return "console/supervision-risk";
     }
 
     @PostMapping("/supervision/runs")

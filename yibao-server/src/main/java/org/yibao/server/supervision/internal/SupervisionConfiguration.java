@@ -15,8 +15,13 @@ import org.yibao.server.supervision.PenaltyPolicy;
 class SupervisionConfiguration {
 
     @Bean
-    SupervisionEngine supervisionEngine() {
-        return new SupervisionEngine(KnowledgeBase.demo());
+    KnowledgeBase knowledgeBase() {
+        return KnowledgeBase.demo();
+    }
+
+    @Bean
+    SupervisionEngine supervisionEngine(KnowledgeBase knowledgeBase) {
+        return new SupervisionEngine(knowledgeBase);
     }
 
     /** The penalty ranges of case decisions (R-SUP-4, R-SUP-5); a malformed line stops the start. */

@@ -20,6 +20,7 @@ import org.yibao.server.platform.web.InvalidInputException;
 import org.yibao.server.platform.web.NotFoundException;
 import org.yibao.server.supervision.Cases;
 import org.yibao.server.supervision.PenaltyPolicy;
+import org.yibao.server.supervision.PeerIndicators;
 import org.yibao.server.supervision.SupervisionRuns;
 import org.yibao.server.supervision.Warnings;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -40,11 +41,13 @@ class SupervisionController {
     private final SupervisionRuns runs;
     private final Warnings warnings;
     private final Cases cases;
+    private final PeerIndicators indicators;
 
-    SupervisionController(SupervisionRuns runs, Warnings warnings, Cases cases) {
+    SupervisionController(SupervisionRuns runs, Warnings warnings, Cases cases, PeerIndicators indicators) {
         this.runs = runs;
         this.warnings = warnings;
         this.cases = cases;
+        this.indicators = indicators;
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -97,6 +100,13 @@ class SupervisionController {
     @Operation(summary = "One warning with the visits, settlements and lines it is about")
     Warnings.Warning warning(@PathVariable long id) {
         return warnings.find(id).orElseThrow(() -> new NotFoundException("supervision_warning", String.valueOf(id)));
+    }
+
+    @GetMapping("/indicators")
+    @Operation(summary = "Peer indicators per institution of a region and quarter (2035Q1): length of stay against same-level peers, "
+            + "CT positive rate, drug, examination and consumable shares, warnings")
+    List<PeerIndicators.Row> indicators(@RequestParam String admdvs, @RequestParam String quarter) {
+        return indicators.quarter(admdvs.strip(), PeerIndicators.quarterStart(quarter));
     }
 
     @GetMapping("/penalties")
