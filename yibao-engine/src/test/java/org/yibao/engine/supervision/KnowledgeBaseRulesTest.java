@@ -32,7 +32,7 @@ class KnowledgeBaseRulesTest {
         assertThat(hanging.runsIn(Stage.POST, null)).isTrue();
     }
 
-    private static Map<String, String> demoFiles() {
+    static Map<String, String> demoFiles() {
         Map<String, String> files = new HashMap<>();
         for (String f : KnowledgeBase.FILES) {
             try (var in = KnowledgeBase.class.getResourceAsStream("/supervision/demo/" + f)) {

@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
  * R-SUP-2's nightly run, driven by the clock in February 2036 (the clock years of the supervision
  * tests are 2035–2036): a visit charging 普通门诊诊查费 twice is settled on 10 February; the night of
  * the 11th runs every pooling region over the 31 days up to yesterday and finds it (GZ0203); the next
- * night finds nothing new.
+ * night finds nothing new; once the settlement is reversed, the night after withdraws the warning.
  */
 @ClockControlledTest
 class SupervisionNightlyJobTest {
@@ -68,5 +68,19 @@ class SupervisionNightlyJobTest {
         clock.set(LocalDate.of(2036, 2, 12).atTime(2, 30));
         job.run();
         assertThat(warnings(v.mdtrtId)).isEqualTo(1);
+        assertThat(state(v.mdtrtId)).isEqualTo("OPEN");
+
+        // The settlement is reversed: the next night withdraws its warning (kept, not deleted).
+        clock.setDay(LocalDate.of(2036, 2, 12));
+        v.reverse("2208", s.get("setl_id").asString()).ok();
+        clock.set(LocalDate.of(2036, 2, 13).atTime(2, 30));
+        job.run();
+        assertThat(warnings(v.mdtrtId)).isEqualTo(1);
+        assertThat(state(v.mdtrtId)).isEqualTo("WITHDRAWN");
+    }
+
+    private String state(String mdtrtId) {
+        return jdbc.sql("select state from supervision_warning where rule_id = 'GZ0203' and mdtrt_id = ?").param(mdtrtId)
+                .query(String.class).single();
     }
 }
