@@ -48,6 +48,9 @@ create table supervision_warning (
     state           varchar(10)   not null default 'OPEN' check (state in ('OPEN', 'IN_CASE', 'DISMISSED', 'WITHDRAWN')),
     run_id          bigint        not null references supervision_run (id),
     found_at        timestamptz   not null,
+    dismissed_by    varchar(64),   -- an auditor who judged it no violation, when and why
+    dismissed_at    timestamptz,
+    dismiss_reason  text,
     unique (rule_id, subject_key)
 );
 create index supervision_warning_board on supervision_warning (admdvs, month);

@@ -1,5 +1,7 @@
 package org.yibao.server.supervision;
 
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -9,6 +11,11 @@ import java.util.Optional;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yibao.server.platform.audit.AuditTrail;
+import org.yibao.server.platform.reference.Checks;
+import org.yibao.server.platform.web.ConflictException;
+import org.yibao.server.platform.web.NotFoundException;
 import org.yibao.engine.money.Money;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
@@ -25,7 +32,8 @@ public class Warnings {
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Warning(long id, String ruleId, String ruleName, String severity, String admdvs, String fixmedinsCode,
                           String institutionName, String psnNo, String mdtrtId, String setlId, YearMonth month, String content, Money amount,
-                          String state, long runId, Instant foundAt, Long caseId, List<Evidence> evidence) {}
+                          String state, long runId, Instant foundAt, Long caseId, String dismissedBy, Instant dismissedAt, String dismissReason,
+                          List<Evidence> evidence) {}
 
     /** One piece of evidence: the visit, settlement and line, the amount in question and why. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -46,16 +54,45 @@ public class Warnings {
             w.id, w.rule_id, w.rule_name, w.severity, w.admdvs, w.fixmedins_code,
             (select i.name from institution i where i.fixmedins_code = w.fixmedins_code and i.valid_to is null),
             w.psn_no, w.mdtrt_id, w.setl_id, w.month, w.content, w.amount, w.state, w.run_id, w.found_at,
-            (select c.case_id from supervision_case_warning c where c.warning_id = w.id)""";
+            (select c.case_id from supervision_case_warning c where c.warning_id = w.id), w.dismissed_by, w.dismissed_at, w.dismiss_reason""";
     private static final RowMapper<Warning> ROW = (rs, n) -> new Warning(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
             rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
             YearMonth.from(rs.getObject(11, LocalDate.class)), rs.getString(12), Money.of(rs.getBigDecimal(13)), rs.getString(14),
-            rs.getLong(15), rs.getTimestamp(16).toInstant(), rs.getObject(17, Long.class), List.of());
+            rs.getLong(15), rs.getTimestamp(16).toInstant(), rs.getObject(17, Long.class), rs.getString(18),
+            rs.getTimestamp(19) == null ? null : rs.getTimestamp(19).toInstant(), rs.getString(20), List.of());
+
+    public static final String ENTITY = "supervision_warning";
 
     private final JdbcClient jdbc;
+    private final AuditTrail audit;
+    private final Clock clock;
 
-    Warnings(JdbcClient jdbc) {
+    Warnings(JdbcClient jdbc, AuditTrail audit, Clock clock) {
         this.jdbc = jdbc;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * An auditor judges an OPEN warning no violation (排除): DISMISSED with who, when and why, in the
+     * warning and the audit trail. A warning in a case, dismissed or withdrawn is refused (409).
+     */
+    @Transactional
+    public Warning dismiss(long id, String reason) {
+        Checks c = new Checks();
+        c.text("reason", reason, 1000);
+        c.throwIfAny();
+        String state = jdbc.sql("select state from supervision_warning where id = ? for update").param(id).query(String.class).optional()
+                .orElseThrow(() -> new NotFoundException(ENTITY, String.valueOf(id)));
+        if (!"OPEN".equals(state)) {
+            throw new ConflictException("state", "invalid_transition", "warning " + id + " is " + state + "; only an OPEN warning can be dismissed");
+        }
+        Warning before = find(id).orElseThrow();
+        jdbc.sql("update supervision_warning set state = 'DISMISSED', dismissed_by = ?, dismissed_at = ?, dismiss_reason = ? where id = ?")
+                .params(AuditTrail.currentActor(), Timestamp.from(clock.instant()), reason.strip(), id).update();
+        Warning after = find(id).orElseThrow();
+        audit.record("DISMISS", ENTITY, String.valueOf(id), LocalDate.now(clock), before, after);
+        return after;
     }
 
     /** The warnings matching the filter, newest month first, at most {@code limit}. */
@@ -106,7 +143,7 @@ public class Warnings {
         return jdbc.sql("select " + COLUMNS + " from supervision_warning w where w.id = ?").param(id).query(ROW).optional()
                 .map(w -> new Warning(w.id(), w.ruleId(), w.ruleName(), w.severity(), w.admdvs(), w.fixmedinsCode(), w.institutionName(),
                         w.psnNo(), w.mdtrtId(), w.setlId(), w.month(), w.content(), w.amount(), w.state(), w.runId(), w.foundAt(),
-                        w.caseId(), evidence(id)));
+                        w.caseId(), w.dismissedBy(), w.dismissedAt(), w.dismissReason(), evidence(id)));
     }
 
     /** R-INST-5: the institution's own warnings, newest first. */

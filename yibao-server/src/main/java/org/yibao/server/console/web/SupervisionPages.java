@@ -141,6 +141,20 @@ class SupervisionPages {
         return "console/supervision-warning";
     }
 
+    @PostMapping("/supervision/warnings/{id}/dismiss")
+    String dismiss(@PathVariable long id, @RequestParam(required = false) String reason, Authentication authentication,
+                   RedirectAttributes redirect) {
+        requireAuditor(authentication);
+        try {
+            warnings.dismiss(id, reason);
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("errors", messagesOf(e));
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("errors", List.of(e.getMessage()));
+        }
+        return "redirect:/supervision/warnings/" + id;
+    }
+
     @GetMapping("/supervision/cases")
     String cases(@RequestParam(required = false) String state, Model model, Authentication authentication) {
         model.addAttribute("section", "supervision");

@@ -120,10 +120,10 @@ class SecurityConfiguration {
                 .requestMatchers(HttpMethod.POST, "/api/admin/evaluations/**", "/evaluations/run", "/evaluations/*/finalise",
                         "/api/admin/institutions/*/violations", "/institutions/*/violations").hasRole("ADMIN")
                 // R-SUP-2…5: runs after settlement are started by administrators and auditors; cases are opened, inspected and
-                // decided by auditors only (稽核).
+                // decided, and warnings dismissed, by auditors only (稽核).
                 .requestMatchers(HttpMethod.POST, "/api/admin/supervision/runs", "/supervision/runs").hasAnyRole("ADMIN", "AUDITOR")
                 .requestMatchers(HttpMethod.POST, "/api/admin/supervision/cases", "/api/admin/supervision/cases/**", "/supervision/cases",
-                        "/supervision/cases/**").hasRole("AUDITOR")
+                        "/supervision/cases/**", "/api/admin/supervision/warnings/*/dismiss", "/supervision/warnings/*/dismiss").hasRole("AUDITOR")
                 .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(STAFF)
                 .requestMatchers(HttpMethod.HEAD, "/api/**").hasAnyRole(STAFF)
                 .requestMatchers("/api/**").hasAnyRole(WRITERS)

@@ -102,6 +102,15 @@ class SupervisionController {
         return warnings.find(id).orElseThrow(() -> new NotFoundException("supervision_warning", String.valueOf(id)));
     }
 
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record DismissBody(String reason) {}
+
+    @PostMapping("/warnings/{id}/dismiss")
+    @Operation(summary = "Dismiss an OPEN warning as no violation, with the reason (auditors)")
+    Warnings.Warning dismiss(@PathVariable long id, @RequestBody DismissBody b) {
+        return warnings.dismiss(id, b.reason());
+    }
+
     @GetMapping("/indicators")
     @Operation(summary = "Peer indicators per institution of a region and quarter (2035Q1): length of stay against same-level peers, "
             + "CT positive rate, drug, examination and consumable shares, warnings")
