@@ -16,6 +16,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -42,6 +47,7 @@ import tools.jackson.databind.annotation.JsonNaming;
 public class SupervisionRuns {
 
     public static final String ENTITY = "supervision_run";
+    private static final Logger log = LoggerFactory.getLogger(SupervisionRuns.class);
     /** Settlements per committed batch (a person's settlements stay in one batch). */
     static final int BATCH = 2000;
     /** How far back a person's visits are read as history: the longest window (90 days) with margin. */
@@ -74,6 +80,12 @@ public class SupervisionRuns {
     private final AuditTrail audit;
     private final Clock clock;
     private final String ruleSetSha;
+    /** One background run at a time (the console's button); daemon, so it never holds the platform up. */
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "supervision-run");
+        t.setDaemon(true);
+        return t;
+    });
 
     SupervisionRuns(JdbcClient jdbc, SupervisionEngine engine, org.yibao.server.supervision.internal.SettledVisits visits,
                     TransactionTemplate tx, AuditTrail audit, Clock clock) {
@@ -101,6 +113,31 @@ public class SupervisionRuns {
      * refused before anything is written.
      */
     public Run run(String admdvs, LocalDate from, LocalDate to, String trigger) {
+        return finish(begin(admdvs, from, to, trigger));
+    }
+
+    /**
+     * Like {@link #run}, but answers the run as soon as it is recorded (RUNNING) and analyses in the
+     * background, one run at a time; its row shows the progress (the console's button).
+     */
+    public Run start(String admdvs, LocalDate from, LocalDate to, String trigger) {
+        Run started = begin(admdvs, from, to, trigger);
+        background.execute(() -> {
+            try {
+                finish(started);
+            } catch (RuntimeException e) {
+                log.warn("supervision run {} failed: {}", started.id(), e.getMessage());
+            }
+        });
+        return started;
+    }
+
+    @PreDestroy
+    void stop() {
+        background.shutdownNow();
+    }
+
+    private Run begin(String admdvs, LocalDate from, LocalDate to, String trigger) {
         LocalDate today = LocalDate.now(clock);
         Checks c = new Checks();
         if (c.admdvsFormat("admdvs", admdvs) && jdbc.sql("select count(*) from region where admdvs = ? and valid_to is null")
@@ -119,15 +156,18 @@ public class SupervisionRuns {
         }
         c.throwIfAny();
         String actor = AuditTrail.currentActor();
-        Run started = tx.execute(s -> {
+        return tx.execute(s -> {
             Run r = jdbc.sql("insert into supervision_run (admdvs, period_from, period_to, trigger, rule_set_sha, state, started_at, started_by) "
                             + "values (?, ?, ?, ?, ?, 'RUNNING', ?, ?) returning " + COLUMNS)
                     .params(admdvs, from, to, trigger, ruleSetSha, Timestamp.from(clock.instant()), actor).query(ROW).single();
-            audit.record("START", ENTITY, String.valueOf(r.id()), from, null, r);
+            audit.recordAs(actor, "START", ENTITY, String.valueOf(r.id()), from, null, r);
             return r;
         });
+    }
+
+    private Run finish(Run started) {
         try {
-            analyse(started, from, to);
+            analyse(started, started.periodFrom(), started.periodTo());
         } catch (RuntimeException e) {
             tx.executeWithoutResult(s -> jdbc.sql("update supervision_run set state = 'FAILED', error = ?, finished_at = ? where id = ?")
                     .params(String.valueOf(e.getMessage()), Timestamp.from(clock.instant()), started.id()).update());
@@ -137,7 +177,7 @@ public class SupervisionRuns {
             jdbc.sql("update supervision_run set state = 'FINISHED', finished_at = ? where id = ?")
                     .params(Timestamp.from(clock.instant()), started.id()).update();
             Run done = find(started.id()).orElseThrow();
-            audit.record("FINISH", ENTITY, String.valueOf(done.id()), from, started, done);
+            audit.recordAs(started.startedBy(), "FINISH", ENTITY, String.valueOf(done.id()), started.periodFrom(), started, done);
             return done;
         });
     }

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -25,7 +27,8 @@ import org.yibao.server.support.TestUsers;
  * The case workflow in the console, in a real headless Chromium, in October 2035 (the clock year of
  * {@link SupervisionCaseStoryTest}): an auditor opens a case from a report about a person, records the
  * inspection, is refused a fine outside the range (with the range shown), then decides a benefit
- * suspension; the board draws its charts.
+ * suspension; the board draws its charts and its button runs the rules in the background, showing the run until it
+ * is finished.
  */
 @ClockControlledTest
 class SupervisionConsoleBrowserTest {
@@ -69,6 +72,14 @@ class SupervisionConsoleBrowserTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-warnings-rule canvas")));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("监管线索");
         chromium.screenshot("supervision-warnings");
+        // The button starts a run in the background; the board refreshes itself until the run is finished.
+        ((JavascriptExecutor) browser).executeScript(
+                "document.getElementById('run-from').value = '2035-10-01'; document.getElementById('run-to').value = '2035-10-07';");
+        browser.findElement(By.id("run-start")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("run-started")));
+        wait.ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.cssSelector("#runs tbody tr")).getText().contains("完成"));
+        assertThat(browser.findElement(By.cssSelector("#runs tbody tr")).getText()).contains("auditor1", "2035-10-01");
 
         browser.findElement(By.id("link-cases")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("report-case-form")));

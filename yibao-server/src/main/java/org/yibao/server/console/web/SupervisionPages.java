@@ -74,7 +74,9 @@ class SupervisionPages {
         model.addAttribute("rules", warnings.ruleIds());
         model.addAttribute("warnings", warnings.list(filter, LIMIT));
         model.addAttribute("summary", summary);
-        model.addAttribute("runs", runs.recent(null, 10));
+        List<SupervisionRuns.Run> recent = runs.recent(null, 10);
+        model.addAttribute("runs", recent);
+        model.addAttribute("running", recent.stream().anyMatch(r -> "RUNNING".equals(r.state())));
         model.addAttribute("canRun", isAuditor(authentication) || InstitutionKeyPages.isAdmin(authentication));
         model.addAttribute("canOpen", isAuditor(authentication));
         LocalDate today = LocalDate.now(clock);
@@ -125,8 +127,8 @@ class SupervisionPages {
             throw new ForbiddenPageException();
         }
         try {
-            SupervisionRuns.Run r = runs.run(admdvs == null ? null : admdvs.strip(), day(from), day(to), "ON_DEMAND");
-            redirect.addFlashAttribute("runDone", r);
+            SupervisionRuns.Run r = runs.start(admdvs == null ? null : admdvs.strip(), day(from), day(to), "ON_DEMAND");
+            redirect.addFlashAttribute("runStarted", r);
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("errors", messagesOf(e));
         }
