@@ -253,7 +253,8 @@ class SupervisionCaseStoryTest {
         assertThat(sanctions).contains("sanction-" + k.get("sanction_id").asLong(), "案件 " + caseId);
         PortalSession.Page own = portal.get("/inst-portal/warnings");
         assertThat(own.status()).isEqualTo(200);
-        assertThat(own.body()).contains("warning-" + warningId, "GZ0301");
+        assertThat(own.body()).contains("warning-" + warningId, "GZ0301", "已立案");
+        assertThat(portal.get("/inst-portal/warnings?lang=en").body()).contains("Warnings", "In a case", "warning-" + warningId);
         String others = InstitutionPortalLogins.signedIn(users.port(), InstitutionPortalLogins.demoAdmin(properties, OTHER))
                 .get("/inst-portal/warnings").body();
         assertThat(others).doesNotContain("warning-" + warningId);
