@@ -32,5 +32,13 @@ public enum LedgerAccount {
      * clearing debits the receivable by the same amount, settling the institution's claim. Sub-account:
      * fixmedins_code.
      */
-    INSTITUTION_PAYMENTS
+    INSTITUTION_PAYMENTS,
+    /**
+     * Fines of supervision cases (罚款, R-SUP-6; credit): not fund income, owed to the treasury (财政). The
+     * debit is the payer's: the institution's receivable (withheld by its next clearing statement) or
+     * {@link #INSURED_RECEIVABLE}. Sub-account: fixmedins_code or psn_no.
+     */
+    TREASURY_PAYABLE,
+    /** What an insured person owes back after a supervision case: refund and fine (debit); sub-account: psn_no. */
+    INSURED_RECEIVABLE
 }

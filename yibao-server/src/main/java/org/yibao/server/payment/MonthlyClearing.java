@@ -221,6 +221,13 @@ public class MonthlyClearing {
                         where (cast(:code as varchar) is null or d.fixmedins_code = :code)
                           and not exists (select 1 from clearing_statement_adjustment x where x.kind = 'DIP'
                                             and x.source_id = d.fixmedins_code || '/' || d.year)
+                        union all
+                        select r.fixmedins_code, case r.kind when 'RECOVERY' then 'RECOVERY' else 'WITHHOLDING' end, 'SUP' || r.case_id || '/' || r.kind,
+                               p.admdvs, -r.amount, case r.kind when 'RECOVERY' then '基金监管追回 案件 ' else '基金监管罚款代扣 案件 ' end || r.case_id
+                        from supervision_case_posting r join ledger_posting p on p.id = r.ledger_posting_id
+                        where r.fixmedins_code is not null and (cast(:code as varchar) is null or r.fixmedins_code = :code)
+                          and not exists (select 1 from clearing_statement_adjustment x where x.kind in ('RECOVERY', 'WITHHOLDING')
+                                            and x.source_id = 'SUP' || r.case_id || '/' || r.kind)
                         order by 1, 2, 3""")
                 .param("code", code)
                 .query((rs, n) -> new Object[] {rs.getString(1), new Adjustment(rs.getString(2), rs.getString(3), rs.getString(4).trim(),

@@ -122,6 +122,11 @@ class SecurityConfiguration {
                 // R-PAY-3: DIP budgets, catalogue builds and year-end runs (ledger postings) are for administrators.
                 .requestMatchers(HttpMethod.PUT, "/api/admin/dip/**").hasRole("ADMIN")
                 .requestMatchers(HttpMethod.POST, "/api/admin/dip/**", "/dip/**").hasRole("ADMIN")
+                // R-SUP-2…5: runs after settlement are started by administrators and auditors; cases are opened, inspected and
+                // decided, and warnings dismissed, by auditors only (稽核).
+                .requestMatchers(HttpMethod.POST, "/api/admin/supervision/runs", "/supervision/runs").hasAnyRole("ADMIN", "AUDITOR")
+                .requestMatchers(HttpMethod.POST, "/api/admin/supervision/cases", "/api/admin/supervision/cases/**", "/supervision/cases",
+                        "/supervision/cases/**", "/api/admin/supervision/warnings/*/dismiss", "/supervision/warnings/*/dismiss").hasRole("AUDITOR")
                 .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(STAFF)
                 .requestMatchers(HttpMethod.HEAD, "/api/**").hasAnyRole(STAFF)
                 .requestMatchers("/api/**").hasAnyRole(WRITERS)

@@ -4,6 +4,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.yibao.engine.supervision.KnowledgeBase;
 import org.yibao.engine.supervision.SupervisionEngine;
+import org.yibao.server.supervision.PenaltyPolicy;
 
 /**
  * The knowledge base in force: the demo one shipped with the engine. A malformed table stops the
@@ -14,7 +15,18 @@ import org.yibao.engine.supervision.SupervisionEngine;
 class SupervisionConfiguration {
 
     @Bean
-    SupervisionEngine supervisionEngine() {
-        return new SupervisionEngine(KnowledgeBase.demo());
+    KnowledgeBase knowledgeBase() {
+        return KnowledgeBase.demo();
+    }
+
+    @Bean
+    SupervisionEngine supervisionEngine(KnowledgeBase knowledgeBase) {
+        return new SupervisionEngine(knowledgeBase);
+    }
+
+    /** The penalty ranges of case decisions (R-SUP-4, R-SUP-5); a malformed line stops the start. */
+    @Bean
+    PenaltyPolicy penaltyPolicy() {
+        return PenaltyPolicy.load();
     }
 }
