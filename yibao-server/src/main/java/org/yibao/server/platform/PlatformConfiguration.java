@@ -13,6 +13,6 @@ class PlatformConfiguration {
     @ConditionalOnMissingBean
     Clock clock() {
         // Business dates (visit dates, deadlines, policy years) are those of China Standard Time.
-        return Clock.system(java.time.ZoneId.of("Asia/Shanghai"));
+        return Clock.system(BusinessTime.ZONE);
     }
 }

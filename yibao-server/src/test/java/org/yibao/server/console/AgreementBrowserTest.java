@@ -1,5 +1,6 @@
 package org.yibao.server.console;
 
+import org.yibao.server.platform.BusinessTime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -126,7 +127,7 @@ class AgreementBrowserTest {
         browser.get(base + "/institutions/" + code);
         new Select(browser.findElement(By.id("sanction-kind"))).selectByValue("RECTIFICATION");
         ((JavascriptExecutor) browser).executeScript("document.getElementById('sanction-end_date').value = arguments[0]",
-                LocalDate.now().plusDays(20).toString());
+                LocalDate.now(BusinessTime.ZONE).plusDays(20).toString());
         browser.findElement(By.id("sanction-reason")).sendKeys("处方点评不合格率高");
         browser.findElement(By.id("sanction-evidence")).sendKeys("点评记录 2026-Q3");
         submit("sanction-submit");

@@ -1,5 +1,6 @@
 package org.yibao.server.console;
 
+import org.yibao.server.platform.BusinessTime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -49,7 +50,7 @@ class AnalyticsPagesTest {
 
     @Test
     void aSettlementAtALevelOneCentreCountsAndItsReversalTakesItBack() {
-        int year = LocalDate.now().getYear();
+        int year = LocalDate.now(BusinessTime.ZONE).getYear();
         BigDecimal fundBefore = fund(year);
         long visitsBefore = levelOneVisits(year);
         BigDecimal levelOneBefore = levelOneFund(year);
@@ -75,7 +76,7 @@ class AnalyticsPagesTest {
     @Test
     void thePageShowsTheFiguresAndChartsToEveryStaffRoleInBothLanguages() {
         for (var who : java.util.List.of(users.readOnly(), users.clerk(), users.auditor(), users.admin())) {
-            var page = who.get("/analytics?region=990100&year=" + LocalDate.now().getYear());
+            var page = who.get("/analytics?region=990100&year=" + LocalDate.now(BusinessTime.ZONE).getYear());
             assertThat(page.status()).isEqualTo(200);
             assertThat(page.body()).contains("统计分析", "kpi-fund-total", "kpi-level1-share", "data-chart=\"funds\"",
                     "data-chart=\"level1Share\"", "analytics-county-budgets", "示范县医共体");

@@ -1,5 +1,6 @@
 package org.yibao.server.console;
 
+import org.yibao.server.platform.BusinessTime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -29,7 +30,7 @@ class SettlementPagesTest {
 
     private JsonNode settle(String psn) {
         FsiClient his = fsi.as("H99010000004");
-        String now = java.time.LocalDateTime.now().minusMinutes(3).format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
+        String now = java.time.LocalDateTime.now(BusinessTime.ZONE).minusMinutes(3).format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
         String mdtrtId = his.call("2201", Map.of("data", Map.of("psn_no", psn, "insutype", "390", "begntime", now,
                 "mdtrt_cert_type", "02", "mdtrt_cert_no", "x", "ipt_otp_no", "C1"))).ok().output().get("data").get("mdtrt_id").asString();
         his.call("2204", Map.of("feedetail", java.util.List.of(Map.of("feedetl_sn", "1", "mdtrt_id", mdtrtId, "psn_no", psn,
@@ -56,10 +57,10 @@ class SettlementPagesTest {
 
         JsonNode s = settle(psn);
         String setlId = s.get("setl_id").asString();
-        String today = LocalDate.now().toString();
+        String today = LocalDate.now(BusinessTime.ZONE).toString();
         assertThat(users.readOnly().get("/settlements?person=" + psn).body()).contains(setlId);
         assertThat(users.readOnly().get("/settlements?institution=H99010000004&from=" + today + "&to=" + today).body()).contains(setlId);
-        assertThat(users.readOnly().get("/settlements?person=" + psn + "&to=" + LocalDate.now().minusDays(1)).body()).doesNotContain(setlId);
+        assertThat(users.readOnly().get("/settlements?person=" + psn + "&to=" + LocalDate.now(BusinessTime.ZONE).minusDays(1)).body()).doesNotContain(setlId);
         // The person's page lists their latest settlements, linked to the settlement and to the full list.
         String personPage = users.readOnly().get("/persons/" + psn).body();
         assertThat(personPage).contains("id=\"recent-settlements\"", "/settlements/" + setlId, "/settlements?person=" + psn);

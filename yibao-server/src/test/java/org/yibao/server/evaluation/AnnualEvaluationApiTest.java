@@ -1,5 +1,6 @@
 package org.yibao.server.evaluation;
 
+import org.yibao.server.platform.BusinessTime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -30,8 +31,8 @@ class AnnualEvaluationApiTest {
     @Autowired
     JdbcClient jdbc;
 
-    final int year = LocalDate.now().getYear();
-    final String today = LocalDate.now().toString();
+    final int year = LocalDate.now(BusinessTime.ZONE).getYear();
+    final String today = LocalDate.now(BusinessTime.ZONE).toString();
 
     @BeforeEach
     void region() {
@@ -56,7 +57,7 @@ class AnnualEvaluationApiTest {
     private static String reviewsCsv(String code, String prefix, int lines, int qualified) {
         StringBuilder b = new StringBuilder("fixmedins_code,review_date,prescription_no,qualified,reviewer,note\n");
         for (int i = 0; i < lines; i++) {
-            b.append(code).append(',').append(LocalDate.now()).append(',').append(prefix).append(i).append(',')
+            b.append(code).append(',').append(LocalDate.now(BusinessTime.ZONE)).append(',').append(prefix).append(i).append(',')
                     .append(i < qualified ? "1" : "0").append(",王审核,").append(i < qualified ? "" : "\"超量, 无指征\"").append('\n');
         }
         return b.toString();

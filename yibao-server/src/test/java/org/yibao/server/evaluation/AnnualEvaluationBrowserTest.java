@@ -1,5 +1,6 @@
 package org.yibao.server.evaluation;
 
+import org.yibao.server.platform.BusinessTime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -64,7 +65,7 @@ class AnnualEvaluationBrowserTest {
 
     @Test
     void anAdministratorEvaluatesACentreFinalisesAndPrintsItsReport() throws IOException {
-        int year = LocalDate.now().getYear();
+        int year = LocalDate.now(BusinessTime.ZONE).getYear();
         String code = EvaluationFixtures.centre(users, year);
         String base = "http://localhost:" + users.port();
         List<String> credentials = Files.readAllLines(properties.dataDir().toAbsolutePath().resolve("admin-credentials.txt"));
@@ -109,11 +110,11 @@ class AnnualEvaluationBrowserTest {
         // A pasted CSV with a bad line is refused naming line, column and rule; the corrected one is imported.
         browser.get(base + "/evaluations?year=" + year);
         browser.findElement(By.id("import-surveys")).sendKeys("fixmedins_code,survey_date,satisfied,comment\n" + code + ","
-                + LocalDate.now() + ",1,\n" + code + "," + LocalDate.now() + ",maybe,\n");
+                + LocalDate.now(BusinessTime.ZONE) + ",1,\n" + code + "," + LocalDate.now(BusinessTime.ZONE) + ",maybe,\n");
         submit("import-surveys-submit", "import-errors");
         assertThat(text("import-errors")).contains("line 3, column satisfied", "flag");
         browser.findElement(By.id("import-surveys")).sendKeys("fixmedins_code,survey_date,satisfied,comment\n" + code + ","
-                + LocalDate.now() + ",1,\n");
+                + LocalDate.now(BusinessTime.ZONE) + ",1,\n");
         submit("import-surveys-submit", "import-result");
         assertThat(text("import-result")).contains("满意度调查", "1");
     }

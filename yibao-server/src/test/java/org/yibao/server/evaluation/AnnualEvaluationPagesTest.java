@@ -1,5 +1,6 @@
 package org.yibao.server.evaluation;
 
+import org.yibao.server.platform.BusinessTime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -39,8 +40,8 @@ class AnnualEvaluationPagesTest {
     @Autowired
     YibaoProperties properties;
 
-    final int year = LocalDate.now().getYear();
-    final String today = LocalDate.now().toString();
+    final int year = LocalDate.now(BusinessTime.ZONE).getYear();
+    final String today = LocalDate.now(BusinessTime.ZONE).toString();
 
     @Test
     void theConsoleListsTheRegionsYearWithAChartAndShowsEachFormOnlyToWhoMayUseIt() {

@@ -1,5 +1,6 @@
 package org.yibao.server.familydoctor;
 
+import org.yibao.server.platform.BusinessTime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -72,7 +73,7 @@ class FamilyDoctorApiTest {
         assertThat(c.get("kind").asString()).isEqualTo("BASIC");
         assertThat(c.get("community_code").asString()).isEqualTo(EAST_CENTRE);
         assertThat(c.path("district_code").isMissingNode() || c.get("district_code").isNull()).isTrue();
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(BusinessTime.ZONE);
         assertThat(c.get("begin_date").asString()).isEqualTo(today.toString());
         assertThat(c.get("end_date").asString()).isEqualTo(today.plusYears(1).minusDays(1).toString());
 
@@ -166,7 +167,7 @@ class FamilyDoctorApiTest {
         assertThat(unsigned.detail()).contains("缺少签名");
         assertThat(contracts(psn)).isZero();
         // A follow-up or a cancellation signed wrongly is not processed either.
-        Map<String, Object> followUp = Map.of("psn_no", CHEN_JING, "follow_up_date", LocalDate.now().toString(),
+        Map<String, Object> followUp = Map.of("psn_no", CHEN_JING, "follow_up_date", LocalDate.now(BusinessTime.ZONE).toString(),
                 "systolic", 150, "diastolic", 95, "doctor_name", "王医生");
         long followUps = jdbc.sql("select count(*) from family_doctor_follow_up").query(Long.class).single();
         assertThat(east.postSigned(FOLLOW_UPS, FsiClient.bytes(followUp), now - 400, key.accessKey(), key.secret()).status()).isEqualTo(401);
@@ -219,7 +220,7 @@ class FamilyDoctorApiTest {
         InstitutionApiClient.Response second = as(EAST_CENTRE).post(FOLLOW_UPS, noI10);
         assertThat(second.status()).isEqualTo(409);
         assertThat(second.detail()).contains("2026 年 2 月已有随访", "每人每月只登记一次");
-        noI10.put("follow_up_date", LocalDate.now().plusDays(1).toString());
+        noI10.put("follow_up_date", LocalDate.now(BusinessTime.ZONE).plusDays(1).toString());
         assertThat(as(EAST_CENTRE).post(FOLLOW_UPS, noI10).status()).isEqualTo(400);
         noI10.put("follow_up_date", "2026-03-01");
         noI10.put("diastolic", 160);

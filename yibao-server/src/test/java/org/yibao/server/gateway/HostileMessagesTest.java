@@ -1,5 +1,6 @@
 package org.yibao.server.gateway;
 
+import org.yibao.server.platform.BusinessTime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -72,7 +73,7 @@ class HostileMessagesTest {
     }
 
     private static String now(int minusMinutes) {
-        return LocalDateTime.now().minusMinutes(minusMinutes).format(TIME);
+        return LocalDateTime.now(BusinessTime.ZONE).minusMinutes(minusMinutes).format(TIME);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.yibao.server.gateway;
 
+import org.yibao.server.platform.BusinessTime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -122,7 +123,7 @@ class ReferenceTransactionsTest {
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("psn_no", psn);
         info.put("insutype", "390");
-        info.put("begntime", java.time.LocalDateTime.now().minusDays(3).format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")));
+        info.put("begntime", java.time.LocalDateTime.now(BusinessTime.ZONE).minusDays(3).format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")));
         info.put("mdtrt_cert_type", "02");
         info.put("mdtrt_cert_no", "x");
         info.put("med_type", "21");

@@ -1,5 +1,6 @@
 package org.yibao.server.institution;
 
+import org.yibao.server.platform.BusinessTime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.yibao.server.region.RefData.assertRefused;
 
@@ -110,13 +111,13 @@ class AgreementApiTest {
         // Termination: a reason is required and the day cannot be in the future; nothing changes when refused.
         assertRefused(post(users.admin(), base(code) + "/agreements/" + id + "/terminate", Map.of()), "reason", "required");
         assertRefused(post(users.admin(), base(code) + "/agreements/" + id + "/terminate",
-                Map.of("reason", "x", "date", LocalDate.now().plusDays(3).toString())), "date", "not_future");
-        assertThat(standing(code, LocalDate.now().toString()).get("state").asString()).isEqualTo("ACTIVE");
+                Map.of("reason", "x", "date", LocalDate.now(BusinessTime.ZONE).plusDays(3).toString())), "date", "not_future");
+        assertThat(standing(code, LocalDate.now(BusinessTime.ZONE).toString()).get("state").asString()).isEqualTo("ACTIVE");
         var terminated = post(users.admin(), base(code) + "/agreements/" + id + "/terminate", Map.of("reason", "机构主动退出"));
         assertThat(terminated.status()).as(terminated.body()).isEqualTo(200);
-        JsonNode after = standing(code, LocalDate.now().toString());
+        JsonNode after = standing(code, LocalDate.now(BusinessTime.ZONE).toString());
         assertThat(after.get("state").asString()).isEqualTo("TERMINATED");
-        assertThat(after.get("refusal").asString()).contains("已于 " + LocalDate.now() + " 解除");
+        assertThat(after.get("refusal").asString()).contains("已于 " + LocalDate.now(BusinessTime.ZONE) + " 解除");
         assertThat(standing(code, "2027-06-01").get("state").asString()).as("the renewal fell with it").isEqualTo("TERMINATED");
         for (String action : List.of("activate", "renew", "terminate")) {
             assertConflict(post(users.admin(), base(code) + "/agreements/" + id + "/" + action, Map.of("reason", "再试")),
@@ -147,7 +148,7 @@ class AgreementApiTest {
     void onlyAdministratorsChangeAgreementsAndSanctions() {
         String code = hospital();
         long id = post(users.admin(), base(code) + "/agreements", Map.of("start_date", "2026-01-01")).json().get("id").asLong();
-        Map<String, Object> sanction = Map.of("kind", "RECTIFICATION", "end_date", LocalDate.now().plusDays(30).toString(),
+        Map<String, Object> sanction = Map.of("kind", "RECTIFICATION", "end_date", LocalDate.now(BusinessTime.ZONE).plusDays(30).toString(),
                 "reason", "病历不规范", "evidence", "检查记录");
         for (ApiClient who : List.of(users.clerk(), users.auditor(), users.readOnly(), users.anonymous())) {
             assertThat(post(who, base(code) + "/agreements", Map.of("start_date", "2028-01-01")).status()).isIn(401, 403);
@@ -166,14 +167,14 @@ class AgreementApiTest {
         assertThat(decided.status()).as(decided.body()).isEqualTo(201);
         assertThat(decided.json().get("decided_by").asString()).isEqualTo("admin");
         assertThat(audited(code)).isEqualTo(3);
-        assertThat(standing(code, LocalDate.now().toString()).get("state").asString()).isEqualTo("RECTIFICATION");
+        assertThat(standing(code, LocalDate.now(BusinessTime.ZONE).toString()).get("state").asString()).isEqualTo("RECTIFICATION");
     }
 
     @Test
     void badInputIsRefusedNamingTheFieldAndChangesNothing() {
         String code = hospital();
-        Map<String, Object> good = new HashMap<>(Map.of("kind", "SUSPENSION", "start_date", LocalDate.now().toString(),
-                "end_date", LocalDate.now().plusDays(10).toString(), "reason", "数据上传不及时", "evidence", "日志"));
+        Map<String, Object> good = new HashMap<>(Map.of("kind", "SUSPENSION", "start_date", LocalDate.now(BusinessTime.ZONE).toString(),
+                "end_date", LocalDate.now(BusinessTime.ZONE).plusDays(10).toString(), "reason", "数据上传不及时", "evidence", "日志"));
         assertThat(post(users.admin(), base("H96UNKNOWN0000") + "/agreements", Map.of()).status()).isEqualTo(404);
         assertThat(post(users.admin(), base("H96UNKNOWN0000") + "/sanctions", good).status()).isEqualTo(404);
         assertConflict(post(users.admin(), base(code) + "/sanctions", good), "start_date", "no_agreement");
@@ -188,22 +189,22 @@ class AgreementApiTest {
         noEvidence.put("evidence", " ");
         assertRefused(post(users.admin(), base(code) + "/sanctions", noEvidence), "evidence", "required");
         Map<String, Object> backwards = new HashMap<>(good);
-        backwards.put("end_date", LocalDate.now().minusDays(1).toString());
+        backwards.put("end_date", LocalDate.now(BusinessTime.ZONE).minusDays(1).toString());
         assertRefused(post(users.admin(), base(code) + "/sanctions", backwards), "end_date", "before_start");
         Map<String, Object> kind = new HashMap<>(good);
         kind.put("kind", "FINE");
         assertRefused(post(users.admin(), base(code) + "/sanctions", kind), "kind", "enum");
         Map<String, Object> future = new HashMap<>(good);
-        future.put("decision_date", LocalDate.now().plusDays(1).toString());
+        future.put("decision_date", LocalDate.now(BusinessTime.ZONE).plusDays(1).toString());
         assertRefused(post(users.admin(), base(code) + "/sanctions", future), "decision_date", "not_future");
-        Map<String, Object> deadline = new HashMap<>(Map.of("kind", "RECTIFICATION", "end_date", LocalDate.now().toString(),
+        Map<String, Object> deadline = new HashMap<>(Map.of("kind", "RECTIFICATION", "end_date", LocalDate.now(BusinessTime.ZONE).toString(),
                 "reason", "r", "evidence", "e"));
         assertRefused(post(users.admin(), base(code) + "/sanctions", deadline), "end_date", "after_decision");
         Map<String, Object> termination = new HashMap<>(Map.of("kind", "TERMINATION", "end_date", "2026-12-31", "reason", "r", "evidence", "e"));
         assertRefused(post(users.admin(), base(code) + "/sanctions", termination), "end_date", "absent");
 
         assertThat(count("sanction", code)).isZero();
-        assertThat(standing(code, LocalDate.now().toString()).get("state").asString()).isEqualTo("ACTIVE");
+        assertThat(standing(code, LocalDate.now(BusinessTime.ZONE).toString()).get("state").asString()).isEqualTo("ACTIVE");
         assertThat(users.readOnly().get(base(code) + "/agreements").json().get("history")).hasSize(2);
     }
 
@@ -212,9 +213,9 @@ class AgreementApiTest {
         String code = hospital();
         long agreement = post(users.admin(), base(code) + "/agreements", Map.of("start_date", "2026-01-01")).json().get("id").asLong();
         post(users.admin(), base(code) + "/agreements/" + agreement + "/activate", Map.of());
-        String today = LocalDate.now().toString();
+        String today = LocalDate.now(BusinessTime.ZONE).toString();
         long id = post(users.admin(), base(code) + "/sanctions", Map.of("kind", "SUSPENSION", "start_date", today,
-                "end_date", LocalDate.now().plusDays(10).toString(), "reason", "串换药品", "evidence", "稽核报告")).json().get("id").asLong();
+                "end_date", LocalDate.now(BusinessTime.ZONE).plusDays(10).toString(), "reason", "串换药品", "evidence", "稽核报告")).json().get("id").asLong();
         String lift = base(code) + "/sanctions/" + id + "/lift";
         long auditedBefore = audited(code);
 
@@ -222,9 +223,9 @@ class AgreementApiTest {
             assertThat(post(who, lift, Map.of("reason", "整改到位")).status()).isIn(401, 403);
         }
         assertRefused(post(users.admin(), lift, Map.of()), "reason", "required");
-        assertRefused(post(users.admin(), lift, Map.of("reason", "补录", "lifted_from", LocalDate.now().minusDays(1).toString())),
+        assertRefused(post(users.admin(), lift, Map.of("reason", "补录", "lifted_from", LocalDate.now(BusinessTime.ZONE).minusDays(1).toString())),
                 "lifted_from", "not_past");
-        assertConflict(post(users.admin(), lift, Map.of("reason", "太晚", "lifted_from", LocalDate.now().plusDays(11).toString())),
+        assertConflict(post(users.admin(), lift, Map.of("reason", "太晚", "lifted_from", LocalDate.now(BusinessTime.ZONE).plusDays(11).toString())),
                 "lifted_from", "after_end");
         assertThat(post(users.admin(), base(code) + "/sanctions/999999999/lift", Map.of("reason", "x")).status()).isEqualTo(404);
         assertThat(jdbc.sql("select lifted_from is null from sanction where id = ?").param(id).query(Boolean.class).single()).isTrue();
@@ -236,7 +237,7 @@ class AgreementApiTest {
         assertThat(lifted.json().get("lifted_from").asString()).isEqualTo(today);
         assertThat(lifted.json().get("lifted_by").asString()).isEqualTo("admin");
         assertThat(lifted.json().get("end_date").asString()).as("the decided period stays as decided")
-                .isEqualTo(LocalDate.now().plusDays(10).toString());
+                .isEqualTo(LocalDate.now(BusinessTime.ZONE).plusDays(10).toString());
         assertThat(standing(code, today).get("state").asString()).isEqualTo("ACTIVE");
         assertThat(audited(code)).isEqualTo(auditedBefore + 1);
         JsonNode history = users.auditor().get(base(code) + "/agreements").json().get("history");

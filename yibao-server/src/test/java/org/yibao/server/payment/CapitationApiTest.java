@@ -1,5 +1,6 @@
 package org.yibao.server.payment;
 
+import org.yibao.server.platform.BusinessTime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -38,7 +39,7 @@ class CapitationApiTest {
 
     @Test
     void lastMonthIsPaidOncePerCentreWithTheCutFromLastYearsManagementRate() {
-        YearMonth month = YearMonth.now().minusMonths(1);
+        YearMonth month = YearMonth.now(BusinessTime.ZONE).minusMonths(1);
         String base = "/api/admin/capitation/" + month;
         JsonNode preview = users.readOnly().get(base).json();
         assertThat(preview.size()).as("the demo world has family-doctor contracts").isPositive();
@@ -51,7 +52,7 @@ class CapitationApiTest {
             assertThat(who.post(base + "/run", Map.of()).status()).isEqualTo(403);
         }
         assertThat(postings()).isEqualTo(before);
-        var current = users.admin().post("/api/admin/capitation/" + YearMonth.now() + "/run", Map.of());
+        var current = users.admin().post("/api/admin/capitation/" + YearMonth.now(BusinessTime.ZONE) + "/run", Map.of());
         assertThat(current.status()).as(current.body()).isEqualTo(409);
         assertThat(users.admin().post("/api/admin/capitation/2026-13/run", Map.of()).status()).isEqualTo(400);
 

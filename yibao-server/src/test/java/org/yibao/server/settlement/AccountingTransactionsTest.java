@@ -1,5 +1,6 @@
 package org.yibao.server.settlement;
 
+import org.yibao.server.platform.BusinessTime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -44,7 +45,7 @@ class AccountingTransactionsTest {
         String psn = employee(0);
         settledVisit(fsi.as("H99010000004"), psn);
         JsonNode cum = fsi.as("H99010000004").call("5206", Map.of("data", Map.of("psn_no", psn,
-                "cum_ym", LocalDate.now().getYear() + "01"))).ok().output().get("cuminfo");
+                "cum_ym", LocalDate.now(BusinessTime.ZONE).getYear() + "01"))).ok().output().get("cuminfo");
         Map<String, String> byKey = new LinkedHashMap<>();
         cum.forEach(c -> byKey.put(c.get("cum_type_code").asString(), c.get("cum").decimalValue().toPlainString()));
         assertThat(byKey).containsKey("outpatient_deductible_used");
@@ -109,13 +110,13 @@ class AccountingTransactionsTest {
         String psn = employee(3);
         FsiClient his = fsi.as("H99010000004");
         JsonNode s = settledVisit(his, psn);
-        String today = LocalDate.now().toString();
+        String today = LocalDate.now(BusinessTime.ZONE).toString();
         var totals = jdbc.sql("""
                         select coalesce(sum(medfee_sumamt), 0) m, coalesce(sum(fund_pay_sumamt), 0) f, coalesce(sum(acct_pay), 0) a,
                                count(*) filter (where reverses_setl_id is null) - count(*) filter (where reverses_setl_id is not null) c
                         from settlement where fixmedins_code = 'H99010000004' and insured_admdvs = '990100'
-                          and setl_time >= current_date and setl_time < current_date + 1 and insutype = '310' and clr_type = '11'""")
-                .query((rs, n) -> new Object[] {rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getLong(4)}).single();
+                          and setl_time >= cast(? as date) and setl_time < cast(? as date) + 1 and insutype = '310' and clr_type = '11'""")
+                .params(today, today).query((rs, n) -> new Object[] {rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getLong(4)}).single();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("insutype", "310");
         data.put("clr_type", "11");
@@ -138,8 +139,8 @@ class AccountingTransactionsTest {
         StringBuilder file = new StringBuilder("setl_id,mdtrt_id,psn_no,medfee_sumamt,fund_pay_sumamt,acct_pay,refd_setl_flag\n");
         jdbc.sql("""
                         select setl_id, mdtrt_id, psn_no, medfee_sumamt, fund_pay_sumamt, acct_pay from settlement
-                        where fixmedins_code = 'H99010000004' and insured_admdvs = '990100' and setl_time >= current_date""")
-                .query(rs -> {
+                        where fixmedins_code = 'H99010000004' and insured_admdvs = '990100' and setl_time >= cast(? as date)""")
+                .param(today).query(rs -> {
                     boolean wrong = rs.getString(1).equals(setlId);
                     file.append(rs.getString(1)).append(',').append(rs.getString(2)).append(',').append(rs.getString(3)).append(',')
                             .append(wrong ? rs.getBigDecimal(4).add(java.math.BigDecimal.TEN) : rs.getBigDecimal(4)).append(',')

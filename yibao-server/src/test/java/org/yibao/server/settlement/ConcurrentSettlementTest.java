@@ -92,8 +92,8 @@ class ConcurrentSettlementTest {
         // The resident's outpatient cap is 1,000.00 (policy 990100/2026): reached, never passed.
         assertThat(memberFund).isEqualByComparingTo("1000.00");
         BigDecimal accumulated = jdbc.sql("select amount from accumulator where psn_no = ? and cum_key = 'outpatient_fund_paid'"
-                        + " and year = extract(year from current_date)")
-                .param(member).query(BigDecimal.class).single();
+                        + " and year = ?")
+                .params(member, java.time.LocalDate.now(org.yibao.server.platform.BusinessTime.ZONE).getYear()).query(BigDecimal.class).single();
         assertThat(accumulated).isEqualByComparingTo(memberFund);
         // The binder's 1,000.00 was spent exactly once, down to zero and never below.
         BigDecimal balance = jdbc.sql("select balance from personal_account where psn_no = ?").param(binder).query(BigDecimal.class).single();

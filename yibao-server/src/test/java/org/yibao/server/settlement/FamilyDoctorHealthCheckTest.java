@@ -1,5 +1,6 @@
 package org.yibao.server.settlement;
 
+import org.yibao.server.platform.BusinessTime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,7 @@ class FamilyDoctorHealthCheckTest {
 
     private boolean freeCheckUsed() {
         return jdbc.sql("select coalesce(sum(amount), 0) > 0 from accumulator where psn_no = ? and year = ? and cum_key = 'free_check_used'")
-                .params(SUN_WEI, java.time.LocalDate.now().getYear()).query(Boolean.class).single();
+                .params(SUN_WEI, java.time.LocalDate.now(BusinessTime.ZONE).getYear()).query(Boolean.class).single();
     }
 
     @Test

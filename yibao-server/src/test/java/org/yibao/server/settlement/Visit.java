@@ -1,5 +1,6 @@
 package org.yibao.server.settlement;
 
+import org.yibao.server.platform.BusinessTime;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -30,7 +31,7 @@ public final class Visit {
     }
 
     public static String now() {
-        return LocalDateTime.now().minusMinutes(5).format(TIME);
+        return LocalDateTime.now(BusinessTime.ZONE).minusMinutes(5).format(TIME);
     }
 
     /** Five minutes ago on the HIS's clock (which follows the platform's, see FsiClients). */

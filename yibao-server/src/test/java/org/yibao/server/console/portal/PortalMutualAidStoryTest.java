@@ -1,5 +1,6 @@
 package org.yibao.server.console.portal;
 
+import org.yibao.server.platform.BusinessTime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -109,7 +110,7 @@ class PortalMutualAidStoryTest {
             Matcher row = Pattern.compile("id=\"usage\".*?<td>(\\d{4}-\\d{2}-\\d{2})</td><td>王芳</td>\\s*<td class=\"num\">([\\d.]+)</td>",
                     Pattern.DOTALL).matcher(usage);
             assertThat(row.find()).as("a usage row in %s", usage).isTrue();
-            assertThat(row.group(1)).isEqualTo(LocalDate.now().toString());
+            assertThat(row.group(1)).isEqualTo(LocalDate.now(BusinessTime.ZONE).toString());
             assertThat(new BigDecimal(row.group(2))).isEqualByComparingTo(mulaid);
             assertThat(usage).doesNotContain("示范市中心医院").doesNotContain("诊断");
 
