@@ -180,10 +180,14 @@ public class MonthlyClearing {
                 });
     }
 
-    /** The month's settlements of the institution per clearing region, as 3201 totals them (reversals net out). */
+    /**
+     * The month's settlements of the institution per clearing region, as 3201 totals them (reversals net out).
+     * The region paying the institution is the one whose ledger holds its receivable: the treatment
+     * region (R-XR-4: cross-region care is paid like local care there), which for local care is the insured pooling region.
+     */
     private List<Line> lines(String code, YearMonth month) {
         return jdbc.sql("""
-                        select s.insured_admdvs, coalesce(g.pooling_admdvs, s.insured_admdvs),
+                        select s.insured_admdvs, s.treatment_admdvs,
                                count(*) filter (where s.reverses_setl_id is null) - count(*) filter (where s.reverses_setl_id is not null),
                                sum(s.medfee_sumamt), sum(s.fund_pay_sumamt), sum(s.acct_pay), sum(s.psn_cash_pay), sum(s.hosp_part_amt)
                         from settlement s left join region g on g.admdvs = s.insured_admdvs and g.valid_to is null
