@@ -119,6 +119,8 @@ class SecurityConfiguration {
                 // (clerks record prescription reviews and import reviews and surveys, like other counter work).
                 .requestMatchers(HttpMethod.POST, "/api/admin/evaluations/**", "/evaluations/run", "/evaluations/*/finalise",
                         "/api/admin/institutions/*/violations", "/institutions/*/violations").hasRole("ADMIN")
+                // R-XR-4: prepaid-fund top-ups, issuing and confirming statements between regions (ledger postings): administrators only.
+                .requestMatchers(HttpMethod.POST, "/api/admin/xr-clearing/**", "/xr-clearing/**").hasRole("ADMIN")
                 .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(STAFF)
                 .requestMatchers(HttpMethod.HEAD, "/api/**").hasAnyRole(STAFF)
                 .requestMatchers("/api/**").hasAnyRole(WRITERS)
