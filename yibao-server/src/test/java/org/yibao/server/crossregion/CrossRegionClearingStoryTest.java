@@ -208,6 +208,8 @@ class CrossRegionClearingStoryTest {
         assertThat(users.clerk().post(TOP_UP, Map.of()).status()).isEqualTo(403);
         assertThat(state()).isEqualTo(untouched);
         BigDecimal balanceBefore = fund().get("balance").decimalValue();
+        assertThat(users.readOnly().get("/analytics?region=" + INSURED + "&year=2034").body()).contains("id=\"analytics-xr-alerts\"")
+                .doesNotContain("id=\"analytics-xr-" + INSURED + "-" + TREATMENT + "\"");
         var topUp = users.admin().post(TOP_UP, Map.of());
         assertThat(topUp.status()).as(topUp.body()).isEqualTo(200);
         assertThat(topUp.json().get("basis_amount").decimalValue()).isEqualByComparingTo(basis);
@@ -319,6 +321,9 @@ class CrossRegionClearingStoryTest {
         assertThat(afterApril.get("alert").asBoolean()).isTrue();
         assertThat(afterApril.get("top_up_request").get("requested_amount").decimalValue()).isEqualByComparingTo(size.subtract(balance));
         assertThat(afterApril.get("top_up_request").get("clearing_month").asString()).isEqualTo("2034-04");
+        // The analytics page shows the alert too.
+        assertThat(users.readOnly().get("/analytics?region=" + INSURED + "&year=2034").body())
+                .contains("id=\"analytics-xr-" + INSURED + "-" + TREATMENT + "\"");
         assertThat(count("select count(*) from audit_log where entity_type = 'xr_clearing_statement' and entity_key = ?",
                 INSURED + "/" + TREATMENT + "/2034-04")).isEqualTo(4);   // issue, two confirmations, settle
 
