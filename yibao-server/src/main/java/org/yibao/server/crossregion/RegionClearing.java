@@ -33,7 +33,8 @@ import tools.jackson.databind.annotation.JsonNaming;
  * settled, those of the month reversed in it, and reversals carried from earlier months (a May reversal of
  * an April settlement is on May's statement) — whose net fund and personal-account payments are the
  * cleared amount. An administrator issues a month once it is over (each statement once; a second issue
- * is a no-op); an administrator confirms for each side, naming the region; the second confirmation
+ * is a no-op); an administrator confirms for each side, naming the region, and a different administrator
+ * the other side; the second confirmation
  * settles the statement against the insured region's prepaid fund with one balanced posting in each
  * region's ledger, in the same transaction.
  */
@@ -160,6 +161,12 @@ public class RegionClearing {
         Confirmation mine = insuredSide ? before.insuredConfirmation() : before.treatmentConfirmation();
         if (mine != null) {
             return before;
+        }
+        // Two sides, two people: the user who confirmed one side cannot confirm the other.
+        Confirmation other = insuredSide ? before.treatmentConfirmation() : before.insuredConfirmation();
+        if (other != null && other.confirmedBy().equals(AuditTrail.currentActor())) {
+            throw new ConflictException("admdvs", "same_user", other.confirmedBy() + " already confirmed " + pair.key() + " " + month
+                    + " for region " + other.admdvs() + ": the other side (" + admdvs + ") is confirmed by another administrator");
         }
         Instant now = clock.instant();
         String side = insuredSide ? "insured" : "treatment";

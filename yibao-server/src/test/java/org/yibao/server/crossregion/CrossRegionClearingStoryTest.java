@@ -299,7 +299,12 @@ class CrossRegionClearingStoryTest {
         List<Long> confirmedOnce = state();
         assertThat(users.admin().post(confirmApril, Map.of("admdvs", INSURED)).json().get("state").asString()).isEqualTo("CONFIRMING");
         assertThat(state()).isEqualTo(confirmedOnce);
-        var treatmentSide = users.admin().post(confirmApril, Map.of("admdvs", TREATMENT));
+        // Two sides, two people: the administrator who confirmed for 990100 cannot also confirm for 980100.
+        var sameUser = users.admin().post(confirmApril, Map.of("admdvs", TREATMENT));
+        assertThat(sameUser.status()).isEqualTo(409);
+        assertThat(sameUser.json().get("errors").get(0).get("rule").asString()).isEqualTo("same_user");
+        assertThat(state()).isEqualTo(confirmedOnce);
+        var treatmentSide = users.client("xr-admin", StaffRole.ADMIN).post(confirmApril, Map.of("admdvs", TREATMENT));
         assertThat(treatmentSide.status()).as(treatmentSide.body()).isEqualTo(200);
         assertThat(treatmentSide.json().get("state").asString()).isEqualTo("SETTLED");
 
