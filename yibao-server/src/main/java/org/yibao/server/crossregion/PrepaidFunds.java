@@ -1,5 +1,6 @@
 package org.yibao.server.crossregion;
 
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,6 +17,7 @@ import org.yibao.server.ledger.FundLedger;
 import org.yibao.server.ledger.LedgerAccount;
 import org.yibao.server.platform.audit.AuditTrail;
 import org.yibao.server.platform.web.ConflictException;
+import org.yibao.server.platform.web.InvalidInputException;
 import org.yibao.server.region.Region;
 import org.yibao.server.region.Regions;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -91,7 +93,7 @@ public class PrepaidFunds {
         Money balance = ledger.balance(pair.insuredAdmdvs(), LedgerAccount.XR_PREPAID, pair.treatmentAdmdvs());
         Money paidIn = Money.of(jdbc.sql("""
                         select coalesce(sum(amount), 0) from xr_prepaid_topup where insured_admdvs = ? and treatment_admdvs = ?""")
-                .params(pair.insuredAdmdvs(), pair.treatmentAdmdvs()).query(java.math.BigDecimal.class).single());
+                .params(pair.insuredAdmdvs(), pair.treatmentAdmdvs()).query(BigDecimal.class).single());
         Optional<Object[]> sized = jdbc.sql("""
                         select size, sized_at, sized_by from xr_prepaid_fund where insured_admdvs = ? and treatment_admdvs = ?""")
                 .params(pair.insuredAdmdvs(), pair.treatmentAdmdvs())
@@ -134,7 +136,7 @@ public class PrepaidFunds {
                         where s.setl_time >= ? and s.setl_time < ? and coalesce(g.pooling_admdvs, s.insured_admdvs) = ?
                           and s.treatment_admdvs = ?""")
                 .params(basisFrom.atStartOfDay(), current.atDay(1).atStartOfDay(), pair.insuredAdmdvs(), pair.treatmentAdmdvs())
-                .query(java.math.BigDecimal.class).single());
+                .query(BigDecimal.class).single());
         if (!basis.isPositive()) {
             throw new ConflictException("treatment_admdvs", "no_payments", "no cross-region payments for persons insured in "
                     + pair.insuredAdmdvs() + " treated in " + pair.treatmentAdmdvs() + " from " + basisFrom + " to " + basisTo
@@ -221,7 +223,7 @@ public class PrepaidFunds {
         requirePooling("insured_admdvs", pair.insuredAdmdvs(), regions);
         requirePooling("treatment_admdvs", pair.treatmentAdmdvs(), regions);
         if (pair.insuredAdmdvs().equals(pair.treatmentAdmdvs())) {
-            throw new org.yibao.server.platform.web.InvalidInputException("treatment_admdvs", "pair",
+            throw new InvalidInputException("treatment_admdvs", "pair",
                     "the treatment region must differ from the insured region (" + pair.insuredAdmdvs()
                             + "): local care is not cleared between regions");
         }
@@ -230,11 +232,11 @@ public class PrepaidFunds {
     private static void requirePooling(String field, String admdvs, Regions regions) {
         Optional<String> pooling = admdvs == null || !admdvs.matches("\\d{6}") ? Optional.empty() : regions.poolingRegionOf(admdvs, regions.today());
         if (pooling.isEmpty()) {
-            throw new org.yibao.server.platform.web.InvalidInputException(field, "region",
+            throw new InvalidInputException(field, "region",
                     admdvs + " is not a region in force: give a pooling region's six-digit code (e.g. 990100)");
         }
         if (!pooling.get().equals(admdvs)) {
-            throw new org.yibao.server.platform.web.InvalidInputException(field, "pooling_region",
+            throw new InvalidInputException(field, "pooling_region",
                     admdvs + " is a county inside pooling region " + pooling.get() + ": prepaid funds and clearing are per pooling region; use "
                             + pooling.get());
         }

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -239,7 +240,7 @@ public class RegionClearing {
                 .param("insured", only == null ? null : only.insuredAdmdvs()).param("treatment", only == null ? null : only.treatmentAdmdvs())
                 .query((rs, n) -> new Object[] {new RegionPair(rs.getString(1).trim(), rs.getString(2).trim()), line(rs, 3)}).list()
                 .forEach(r -> out.computeIfAbsent((RegionPair) r[0], k -> new ArrayList<>()).add((Line) r[1]));
-        out.values().forEach(lines -> lines.sort(java.util.Comparator.comparing(l -> KINDS.indexOf(l.kind()))));
+        out.values().forEach(lines -> lines.sort(Comparator.comparing(l -> KINDS.indexOf(l.kind()))));
         return out;
     }
 
@@ -265,7 +266,7 @@ public class RegionClearing {
                                         select kind, settlements, medfee_sumamt, fund_pay_sumamt, acct_pay from xr_clearing_line
                                         where insured_admdvs = ? and treatment_admdvs = ? and month = ?""")
                                 .params(pair.insuredAdmdvs(), pair.treatmentAdmdvs(), first).query((rs, n) -> line(rs, 1)).list()
-                                .stream().sorted(java.util.Comparator.comparing(l -> KINDS.indexOf(l.kind()))).toList(), i));
+                                .stream().sorted(Comparator.comparing(l -> KINDS.indexOf(l.kind()))).toList(), i));
     }
 
     private record Issued(Instant at, String by, Confirmation insured, Confirmation treatment, Instant settledAt, Long insuredPosting,
