@@ -162,9 +162,11 @@ public class MonthlyClearing {
                 .query((rs, n) -> new Object[] {rs.getTimestamp(1).toInstant(), rs.getString(2)}).optional()
                 .map(row -> {
                     List<Line> lines = jdbc.sql("""
-                                    select l.setl_optins, coalesce(g.pooling_admdvs, l.setl_optins), l.settlements, l.medfee_sumamt,
-                                           l.fund_pay_sumamt, l.acct_pay, l.psn_cash_pay, l.hosp_part_amt
+                                    select l.setl_optins, coalesce(ig.pooling_admdvs, g.pooling_admdvs, l.setl_optins), l.settlements,
+                                           l.medfee_sumamt, l.fund_pay_sumamt, l.acct_pay, l.psn_cash_pay, l.hosp_part_amt
                                     from clearing_statement_line l left join region g on g.admdvs = l.setl_optins and g.valid_to is null
+                                    left join institution i on i.fixmedins_code = l.fixmedins_code and i.valid_to is null
+                                    left join region ig on ig.admdvs = i.admdvs and ig.valid_to is null
                                     where l.fixmedins_code = ? and l.month = ? order by 1""")
                             .params(code, first).query((rs, n) -> line(rs)).list();
                     List<Adjustment> adjustments = jdbc.sql("""

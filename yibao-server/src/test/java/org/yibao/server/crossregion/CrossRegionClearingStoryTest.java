@@ -257,6 +257,11 @@ class CrossRegionClearingStoryTest {
         reverse(a4, resident);
         JsonNode m1 = outpatient(employee, "310", true);
 
+        // The institution's own monthly clearing (R-PAY-7) pays it from 980100's ledger, where its receivable is.
+        JsonNode institutionLine = users.readOnly().get("/api/admin/clearing/2034-04/" + HOSPITAL).json().get("lines").get(0);
+        assertThat(institutionLine.get("setl_optins").asString()).isEqualTo(INSURED);
+        assertThat(institutionLine.get("pooling_admdvs").asString()).isEqualTo(TREATMENT);
+
         // April's statement: the totals are the settlements'.
         assertThat(users.clerk().post(API + "/2034-04/issue", Map.of()).status()).isEqualTo(403);
         var issued = users.admin().post(API + "/2034-04/issue", Map.of());
