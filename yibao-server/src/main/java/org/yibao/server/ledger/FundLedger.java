@@ -30,6 +30,36 @@ public class FundLedger {
      * institution's medical fees credited with the whole fee. Zero lines are left out.
      */
     public static List<Entry> settlementEntries(SetlInfo s, String insutype, String fixmedinsCode) {
+        List<Entry> e = payerEntries(s, insutype);
+        e.addAll(institutionEntries(s, fixmedinsCode));
+        return e;
+    }
+
+    /**
+     * A cross-region settlement in the insured region's ledger (R-XR-4): the funds and the personal
+     * accounts debited as at home, the payable to the treatment region credited with their sum
+     * (fund_pay_sumamt + acct_pay).
+     */
+    public static List<Entry> insuredRegionEntries(SetlInfo s, String insutype, String treatmentPooling) {
+        List<Entry> e = payerEntries(s, insutype);
+        e.add(new Entry(LedgerAccount.XR_PAYABLE, treatmentPooling, s.fundPaySumamt().plus(s.acctPay()).negate()));
+        e.removeIf(x -> x.amount().isZero());
+        return e;
+    }
+
+    /**
+     * A cross-region settlement in the treatment region's ledger (R-XR-4): the institution is paid like
+     * a local one (its receivable credited with the whole fee, the patient's cash and the borne part
+     * debited), and what the insured region's funds and accounts paid is a receivable from that region.
+     */
+    public static List<Entry> treatmentRegionEntries(SetlInfo s, String fixmedinsCode, String insuredPooling) {
+        List<Entry> e = new ArrayList<>();
+        e.add(new Entry(LedgerAccount.XR_RECEIVABLE, insuredPooling, s.fundPaySumamt().plus(s.acctPay())));
+        e.addAll(institutionEntries(s, fixmedinsCode));
+        return e;
+    }
+
+    private static List<Entry> payerEntries(SetlInfo s, String insutype) {
         List<Entry> e = new ArrayList<>();
         e.add(new Entry(LedgerAccount.BASIC_POOL, insutype, s.hifpPay()));
         e.add(new Entry(LedgerAccount.CIVIL_SERVANT, null, s.cvlservPay()));
@@ -38,6 +68,12 @@ public class FundLedger {
         e.add(new Entry(LedgerAccount.MEDICAL_ASSISTANCE, null, s.mafPay()));
         e.add(new Entry(LedgerAccount.OTHER_FUND, null, s.othPay().plus(s.hifesPay())));
         e.add(new Entry(LedgerAccount.PERSONAL_ACCOUNTS, null, s.acctPay()));
+        e.removeIf(x -> x.amount().isZero());
+        return e;
+    }
+
+    private static List<Entry> institutionEntries(SetlInfo s, String fixmedinsCode) {
+        List<Entry> e = new ArrayList<>();
         e.add(new Entry(LedgerAccount.PATIENT_CASH, fixmedinsCode, s.psnCashPay()));
         e.add(new Entry(LedgerAccount.INSTITUTION_BORNE, fixmedinsCode, s.hospPartAmt()));
         e.add(new Entry(LedgerAccount.INSTITUTION_RECEIVABLE, fixmedinsCode, s.medfeeSumamt().negate()));

@@ -40,5 +40,31 @@ public enum LedgerAccount {
      */
     TREASURY_PAYABLE,
     /** What an insured person owes back after a supervision case: refund and fine (debit); sub-account: psn_no. */
-    INSURED_RECEIVABLE
+    INSURED_RECEIVABLE,
+    /**
+     * Cross-region care (异地就医, R-XR-4), in the treatment region's ledger: what the insured region owes
+     * for its insured persons' settlements here (debit), cleared monthly against its prepaid fund.
+     * Sub-account: the insured pooling region.
+     */
+    XR_RECEIVABLE,
+    /**
+     * Cross-region care, in the insured region's ledger: what it owes the treatment region for its
+     * insured persons' settlements there (credit), cleared monthly. Sub-account: the treatment pooling region.
+     */
+    XR_PAYABLE,
+    /**
+     * The prepaid fund (预付金) the insured region holds with a treatment region (debit: paid in less
+     * cleared). Sub-account: the treatment pooling region.
+     */
+    XR_PREPAID,
+    /**
+     * The prepaid funds a treatment region holds for an insured region (credit, the mirror of
+     * {@link #XR_PREPAID}). Sub-account: the insured pooling region.
+     */
+    XR_PREPAID_HELD,
+    /**
+     * Money transferred between two regions' funds for prepaid funds: credit in the region that sends,
+     * debit in the region that receives, so the two ledgers together net to zero. Sub-account: the other region.
+     */
+    XR_REMITTANCE
 }

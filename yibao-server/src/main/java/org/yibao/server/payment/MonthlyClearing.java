@@ -162,9 +162,11 @@ public class MonthlyClearing {
                 .query((rs, n) -> new Object[] {rs.getTimestamp(1).toInstant(), rs.getString(2)}).optional()
                 .map(row -> {
                     List<Line> lines = jdbc.sql("""
-                                    select l.setl_optins, coalesce(g.pooling_admdvs, l.setl_optins), l.settlements, l.medfee_sumamt,
-                                           l.fund_pay_sumamt, l.acct_pay, l.psn_cash_pay, l.hosp_part_amt
+                                    select l.setl_optins, coalesce(ig.pooling_admdvs, g.pooling_admdvs, l.setl_optins), l.settlements,
+                                           l.medfee_sumamt, l.fund_pay_sumamt, l.acct_pay, l.psn_cash_pay, l.hosp_part_amt
                                     from clearing_statement_line l left join region g on g.admdvs = l.setl_optins and g.valid_to is null
+                                    left join institution i on i.fixmedins_code = l.fixmedins_code and i.valid_to is null
+                                    left join region ig on ig.admdvs = i.admdvs and ig.valid_to is null
                                     where l.fixmedins_code = ? and l.month = ? order by 1""")
                             .params(code, first).query((rs, n) -> line(rs)).list();
                     List<Adjustment> adjustments = jdbc.sql("""
@@ -180,10 +182,14 @@ public class MonthlyClearing {
                 });
     }
 
-    /** The month's settlements of the institution per clearing region, as 3201 totals them (reversals net out). */
+    /**
+     * The month's settlements of the institution per clearing region, as 3201 totals them (reversals net out).
+     * The region paying the institution is the one whose ledger holds its receivable: the treatment
+     * region (R-XR-4: cross-region care is paid like local care there), which for local care is the insured pooling region.
+     */
     private List<Line> lines(String code, YearMonth month) {
         return jdbc.sql("""
-                        select s.insured_admdvs, coalesce(g.pooling_admdvs, s.insured_admdvs),
+                        select s.insured_admdvs, s.treatment_admdvs,
                                count(*) filter (where s.reverses_setl_id is null) - count(*) filter (where s.reverses_setl_id is not null),
                                sum(s.medfee_sumamt), sum(s.fund_pay_sumamt), sum(s.acct_pay), sum(s.psn_cash_pay), sum(s.hosp_part_amt)
                         from settlement s left join region g on g.admdvs = s.insured_admdvs and g.valid_to is null

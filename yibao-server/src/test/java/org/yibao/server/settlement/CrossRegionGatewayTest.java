@@ -41,9 +41,23 @@ class CrossRegionGatewayTest {
         String setlId = s.get("setl_id").asString();
         assertThat(jdbc.sql("select insured_admdvs || '/' || treatment_admdvs from settlement where setl_id = ?").param(setlId)
                 .query(String.class).single()).isEqualTo("990100/980100");
-        assertThat(jdbc.sql("select admdvs from ledger_posting where source_id = ?").param(setlId).query(String.class).single())
-                .isEqualTo("990100");
+        // R-XR-4: posted in both regions' ledgers, each in balance: 990100's payable, 980100's receivable.
+        assertThat(jdbc.sql("select source_type || '/' || admdvs from ledger_posting where source_id = ? order by id").param(setlId)
+                .query(String.class).list()).containsExactly("SETTLEMENT/990100", "XR_SETTLEMENT/980100");
+        BigDecimal owed = s.get("fund_pay_sumamt").decimalValue().add(s.get("acct_pay").decimalValue());
+        assertThat(jdbc.sql("""
+                        select e.amount from ledger_entry e join ledger_posting p on p.id = e.posting_id
+                        where p.source_id = ? and e.account = 'XR_PAYABLE' and e.sub_account = '980100'""")
+                .param(setlId).query(BigDecimal.class).single()).isEqualByComparingTo(owed.negate());
+        assertThat(jdbc.sql("""
+                        select e.amount from ledger_entry e join ledger_posting p on p.id = e.posting_id
+                        where p.source_id = ? and e.account = 'XR_RECEIVABLE' and e.sub_account = '990100'""")
+                .param(setlId).query(BigDecimal.class).single()).isEqualByComparingTo(owed);
         v.reverse("2208", setlId).ok();
+        // The reversal mirrors both postings.
+        assertThat(jdbc.sql("""
+                        select count(*) from ledger_posting r join ledger_posting o on o.id = r.reverses_posting_id
+                        where o.source_id = ?""").param(setlId).query(Long.class).single()).isEqualTo(2);
         assertThat(jdbc.sql("select balance from personal_account where psn_no = ?").param(ZHOU_TING)
                 .query(BigDecimal.class).single()).isEqualByComparingTo(before);
     }

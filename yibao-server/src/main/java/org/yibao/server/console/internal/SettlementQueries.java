@@ -233,7 +233,7 @@ public class SettlementQueries {
     }
 
     private List<Posting> postings(String setlId) {
-        return jdbc.sql("select id, source_id, reverses_posting_id from ledger_posting where source_type = 'SETTLEMENT' and source_id = ? order by id")
+        return jdbc.sql("select id, source_id, reverses_posting_id from ledger_posting where source_type in ('SETTLEMENT', 'XR_SETTLEMENT') and source_id = ? order by id")
                 .param(setlId)
                 .query((rs, n) -> new Posting(rs.getLong(1), rs.getString(2), (Long) rs.getObject(3, Long.class), List.of()))
                 .list().stream()

@@ -127,6 +127,8 @@ class SecurityConfiguration {
                 .requestMatchers(HttpMethod.POST, "/api/admin/supervision/runs", "/supervision/runs").hasAnyRole("ADMIN", "AUDITOR")
                 .requestMatchers(HttpMethod.POST, "/api/admin/supervision/cases", "/api/admin/supervision/cases/**", "/supervision/cases",
                         "/supervision/cases/**", "/api/admin/supervision/warnings/*/dismiss", "/supervision/warnings/*/dismiss").hasRole("AUDITOR")
+                // R-XR-4: prepaid-fund top-ups, issuing and confirming statements between regions (ledger postings): administrators only.
+                .requestMatchers(HttpMethod.POST, "/api/admin/xr-clearing/**", "/xr-clearing/**").hasRole("ADMIN")
                 .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(STAFF)
                 .requestMatchers(HttpMethod.HEAD, "/api/**").hasAnyRole(STAFF)
                 .requestMatchers("/api/**").hasAnyRole(WRITERS)

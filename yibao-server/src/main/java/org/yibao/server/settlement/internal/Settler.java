@@ -49,6 +49,8 @@ class Settler {
 
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     static final String SOURCE = "SETTLEMENT";
+    /** The treatment region's posting of a cross-region settlement (R-XR-4); the insured region's is {@link #SOURCE}. */
+    static final String XR_SOURCE = "XR_SETTLEMENT";
 
     private final JdbcClient jdbc;
     private final Persons persons;
@@ -322,8 +324,13 @@ class Settler {
             params.addAll(List.of(at, visit.mdtrtId()));
         }
         // The ledger is the pooling region's: a county inside one (示范县 in 990100) shares its fund.
-        FundLedger.Statement posting = FundLedger.posting(c.facts().insuredPooling(), SOURCE, setlId, null, "结算 " + visit.mdtrtId(),
-                FundLedger.settlementEntries(s, person.insuranceType(), call.fixmedinsCode()), call.receivedAt());
+        // R-XR-4: cross-region care posts in both regions, the insured region's payable here and the
+        // treatment region's receivable below; local care keeps its one posting and one round trip.
+        String insuredPooling = c.facts().insuredPooling();
+        boolean crossRegion = !insuredPooling.equals(call.institutionPooling());
+        FundLedger.Statement posting = FundLedger.posting(insuredPooling, SOURCE, setlId, null, "结算 " + visit.mdtrtId(),
+                crossRegion ? FundLedger.insuredRegionEntries(s, person.insuranceType(), call.institutionPooling())
+                        : FundLedger.settlementEntries(s, person.insuranceType(), call.fixmedinsCode()), call.receivedAt());
         sql.append(",\n").append(posting.ctes());
         params.addAll(posting.params());
         sql.append(holders.isEmpty() ? "\nselect 0" : "\nselect count(*) from accounts_moved");
@@ -331,6 +338,10 @@ class Settler {
         if (moved != holders.size()) {
             throw new IllegalStateException("settlement " + setlId + ": " + (holders.size() - moved) + " of the personal accounts "
                     + holders + " not found");
+        }
+        if (crossRegion) {
+            ledger.post(call.institutionPooling(), XR_SOURCE, setlId, null, "异地结算 " + visit.mdtrtId(),
+                    FundLedger.treatmentRegionEntries(s, call.fixmedinsCode(), insuredPooling), call.receivedAt());
         }
         return setlId;
     }
@@ -450,6 +461,9 @@ class Settler {
         long posting = ledger.postingOf(SOURCE, original.setlId())
                 .orElseThrow(() -> new IllegalStateException("settlement " + original.setlId() + " has no ledger posting"));
         ledger.reverse(posting, SOURCE, setlId, "撤销结算 " + original.setlId(), call.receivedAt());
+        // R-XR-4: a cross-region settlement's posting in the treatment region is reversed with it.
+        ledger.postingOf(XR_SOURCE, original.setlId())
+                .ifPresent(p -> ledger.reverse(p, XR_SOURCE, setlId, "撤销异地结算 " + original.setlId(), call.receivedAt()));
         return setlId;
     }
 
