@@ -75,12 +75,19 @@ public final class LabelledAnomalies {
     public record Score(String ruleId, String ruleName, int plantedPositives, int plantedNegatives, int truePositives,
                         int falsePositives, int falseNegatives, int foundNegatives) {
 
-        public double precision() {
-            return truePositives + falsePositives == 0 ? 1.0 : (double) truePositives / (truePositives + falsePositives);
+        /** found ÷ (found + false), to 3 decimals (1 when nothing was found); exact decimals like every figure here. */
+        public java.math.BigDecimal precision() {
+            return share(truePositives, truePositives + falsePositives);
         }
 
-        public double recall() {
-            return plantedPositives == 0 ? 1.0 : (double) truePositives / plantedPositives;
+        /** found ÷ planted, to 3 decimals (1 when nothing was planted). */
+        public java.math.BigDecimal recall() {
+            return share(truePositives, plantedPositives);
+        }
+
+        private static java.math.BigDecimal share(int part, int whole) {
+            return whole == 0 ? java.math.BigDecimal.ONE.setScale(3)
+                    : java.math.BigDecimal.valueOf(part).divide(java.math.BigDecimal.valueOf(whole), 3, java.math.RoundingMode.HALF_UP);
         }
     }
 
@@ -180,8 +187,7 @@ public final class LabelledAnomalies {
             b.append("| ").append(s.ruleId()).append(" | ").append(s.ruleName()).append(" | ").append(s.plantedPositives())
                     .append(" | ").append(s.plantedNegatives()).append(" | ").append(s.truePositives()).append(" | ")
                     .append(s.falsePositives()).append(" | ").append(s.falseNegatives()).append(" | ")
-                    .append(String.format(java.util.Locale.ROOT, "%.3f", s.precision())).append(" | ")
-                    .append(String.format(java.util.Locale.ROOT, "%.3f", s.recall())).append(" |\n");
+                    .append(s.precision().toPlainString()).append(" | ").append(s.recall().toPlainString()).append(" |\n");
         }
         return b.toString();
     }
