@@ -14,6 +14,7 @@ import org.yibao.server.demo.DemoCast;
 import org.yibao.server.settlement.Visit;
 import org.yibao.server.support.ApiClient;
 import org.yibao.server.support.FsiClients;
+import org.yibao.server.support.TestAgreements;
 import org.yibao.server.support.TestClock;
 import org.yibao.server.support.TestPersons;
 import org.yibao.server.support.TestUsers;
@@ -73,25 +74,12 @@ class CountyBudgetStoryTest {
         return jdbc.sql("select count(*) from ledger_posting where source_type = 'COUNTY_BUDGET'").query(Long.class).single();
     }
 
-    /**
-     * SanctionStoryTest (same database) may have terminated the county hospital's agreements in 2026 and
-     * re-admitted it for one year only: give it a 2030 agreement when it has none.
-     */
-    private void countyHospitalUnderAgreementIn2030() {
-        String base = "/api/admin/institutions/" + DemoCast.COUNTY_HOSPITAL + "/agreements";
-        if ("ACTIVE".equals(users.readOnly().get(base + "/standing?day=2030-03-10").json().path("state").asString())) {
-            return;
-        }
-        var applied = users.admin().post(base, Map.of("start_date", "2030-01-01", "reason", "2030 年度协议"));
-        assertThat(applied.status()).as(applied.body()).isEqualTo(201);
-        var activated = users.admin().post(base + "/" + applied.json().get("id").asLong() + "/activate", Map.of());
-        assertThat(activated.status()).as(activated.body()).isEqualTo(200);
-    }
-
     @Test
     void aYearOfTheCountyBudgetFromTheFirstOfJanuaryToTheSettleUp() {
         clock.setDay(LocalDate.of(2030, 1, 2));
-        countyHospitalUnderAgreementIn2030();
+        // SanctionStoryTest (same database) may have terminated the county hospital's agreements in 2026 and
+        // re-admitted it for one year only.
+        TestAgreements.inForce(users, DemoCast.COUNTY_HOSPITAL, LocalDate.of(2030, 3, 10));
         long enrolledBefore = view().get("residents").asLong();
         TestPersons.Registered a = countyResident("预算测试甲", "2025-01-01");
         TestPersons.Registered b = countyResident("预算测试乙", "2025-01-01");
