@@ -98,16 +98,31 @@ public final class DrgPayment {
     /**
      * The payment of a case.
      *
+     * @param paid        the case as it was paid (its cost and item-based fund payment {@code hifp})
      * @param weight      the weight used (null when the case was not weighted)
      * @param standard    the payment standard (zero when there is none)
-     * @param itemFundPay what the basic fund paid by items (hifp)
      * @param drgFundPay  what the basic fund pays under DRG payment (= hifp for a case paid by items)
-     * @param adjustment  drgFundPay − itemFundPay: what the clearing adds (negative: withholds)
+     * @param adjustment  drgFundPay − hifp: what the clearing adds (negative: withholds)
      * @param surplus     standard − cost for a case paid by DRG (结余; negative 超支), zero otherwise
-     * @param explanation the steps in words
+     * @param policy      the payment policy that paid it (for the explanation)
      */
-    public record Result(Method method, Reason reason, Weight weight, Money standard, Money cost, Money itemFundPay, Money drgFundPay,
-                         Money adjustment, Money surplus, String explanation) {}
+    public record Result(Case paid, Method method, Reason reason, Weight weight, Money standard, Money drgFundPay, Money adjustment,
+                         Money surplus, DrgPayment policy) {
+
+        public Money cost() {
+            return paid.cost();
+        }
+
+        /** What the basic fund paid by items (hifp). */
+        public Money itemFundPay() {
+            return paid.hifp();
+        }
+
+        /** The steps in words, worked out when asked from the same figures, so that paying a million cases builds no text. */
+        public String explanation() {
+            return policy.explain(this);
+        }
+    }
 
     private final DrgWeights weights;
     private final HistoryWeights history;
@@ -154,50 +169,69 @@ public final class DrgPayment {
 
     public Result pay(Case c) {
         if (c.status() == null) {
-            return items(c, Reason.NO_CASE_RECORD, null, Money.ZERO, "没有该次住院的结算清单（4101）。");
+            return items(c, Reason.NO_CASE_RECORD, null, Money.ZERO);
         }
         if (c.qcBlocking()) {
-            return items(c, Reason.QC_BLOCKING, null, Money.ZERO, "结算清单有阻断级质控问题（R-PAY-4），更正（4101A）前按项目支付。");
+            return items(c, Reason.QC_BLOCKING, null, Money.ZERO);
         }
         if (c.status() != GroupingStatus.SUCCESS || c.drg() == null) {
-            return items(c, Reason.NOT_GROUPED, null, Money.ZERO, "分组结果 " + c.drg() + "（" + c.status().chinese() + "）。");
+            return items(c, Reason.NOT_GROUPED, null, Money.ZERO);
         }
         Optional<Weight> weight = weight(c.drg());
         if (weight.isEmpty()) {
-            return items(c, Reason.NO_WEIGHT, null, Money.ZERO, c.drg() + " 无公布权重，本地历史病例 " + history.cases(c.drg()) + " 例（少于 "
-                    + terms.minHistoryCases() + " 例）。");
+            return items(c, Reason.NO_WEIGHT, null, Money.ZERO);
         }
         Weight w = weight.get();
         Optional<Money> std = standard(w, c.insutype(), c.level());
         if (std.isEmpty()) {
-            return items(c, Reason.NO_WEIGHT, w, Money.ZERO, "险种 " + c.insutype() + " 没有基准费率。");
+            return items(c, Reason.NO_WEIGHT, w, Money.ZERO);
         }
         Money standard = std.get();
-        Ratio coefficient = terms.coefficient(c.level());
-        StringBuilder why = new StringBuilder();
-        why.append(c.drg()).append(" RW ").append(w.rw()).append(w.source() == WeightSource.PUBLISHED ? "（" + weights.name() + "）"
-                : "（本地历史 " + history.cases(c.drg()) + " 例）").append(" × 基准费率 ").append(weights.baseRate(c.insutype()).orElseThrow())
-                .append("（").append(c.insutype()).append("）× 等级系数 ").append(coefficient).append("（").append(c.level()).append("）= 支付标准 ")
-                .append(standard).append("。");
-        Ratio k = terms.highOutlierFactor(w.rw());
-        if (standard.compareTimesTo(k, c.cost()) <= 0) {
-            why.append("费用 ").append(c.cost()).append(" ≥ ").append(k).append(" × 标准：高倍率病例。");
-            return items(c, Reason.HIGH_OUTLIER, w, standard, why.toString());
+        if (standard.compareTimesTo(terms.highOutlierFactor(w.rw()), c.cost()) <= 0) {
+            return items(c, Reason.HIGH_OUTLIER, w, standard);
         }
         if (standard.compareTimesTo(terms.lowOutlier(), c.cost()) >= 0) {
-            why.append("费用 ").append(c.cost()).append(" ≤ ").append(terms.lowOutlier()).append(" × 标准：低倍率病例。");
-            return items(c, Reason.LOW_OUTLIER, w, standard, why.toString());
+            return items(c, Reason.LOW_OUTLIER, w, standard);
         }
         Money fund = standard.minus(c.cost()).plus(c.hifp()).max(Money.ZERO);
-        Money surplus = standard.minus(c.cost());
-        why.append("统筹基金支付 = 标准 − 费用 ").append(c.cost()).append(" + 按项目统筹支付 ").append(c.hifp()).append(" = ").append(fund)
-                .append(fund.isZero() ? "（不低于 0）" : "").append("；").append(surplus.signum() >= 0 ? "结余 " : "超支 ")
-                .append(surplus.signum() >= 0 ? surplus : surplus.negate()).append("。");
-        return new Result(Method.DRG, Reason.NORMAL, w, standard, c.cost(), c.hifp(), fund, fund.minus(c.hifp()), surplus, why.toString());
+        return new Result(c, Method.DRG, Reason.NORMAL, w, standard, fund, fund.minus(c.hifp()), standard.minus(c.cost()), this);
     }
 
-    private static Result items(Case c, Reason reason, Weight w, Money standard, String why) {
-        return new Result(Method.ITEMS, reason, w, standard, c.cost(), c.hifp(), c.hifp(), Money.ZERO, Money.ZERO,
-                why + reason.chinese() + "：统筹基金按项目支付 " + c.hifp() + "。");
+    private Result items(Case c, Reason reason, Weight w, Money standard) {
+        return new Result(c, Method.ITEMS, reason, w, standard, c.hifp(), Money.ZERO, Money.ZERO, this);
+    }
+
+    /** The steps of a payment in words. */
+    String explain(Result r) {
+        Case c = r.paid();
+        StringBuilder why = new StringBuilder();
+        switch (r.reason()) {
+            case NO_CASE_RECORD -> why.append("没有该次住院的结算清单（4101）。");
+            case QC_BLOCKING -> why.append("结算清单有阻断级质控问题（R-PAY-4），更正（4101A）前按项目支付。");
+            case NOT_GROUPED -> why.append("分组结果 ").append(c.drg()).append("（").append(c.status().chinese()).append("）。");
+            case NO_WEIGHT -> why.append(r.weight() == null ? c.drg() + " 无公布权重，本地历史病例 " + history.cases(c.drg()) + " 例（少于 "
+                    + terms.minHistoryCases() + " 例）。" : "险种 " + c.insutype() + " 没有基准费率。");
+            default -> {
+                Weight w = r.weight();
+                why.append(c.drg()).append(" RW ").append(w.rw()).append(w.source() == WeightSource.PUBLISHED ? "（" + weights.name() + "）"
+                        : "（本地历史 " + history.cases(c.drg()) + " 例）").append(" × 基准费率 ")
+                        .append(weights.baseRate(c.insutype()).orElseThrow()).append("（").append(c.insutype()).append("）× 等级系数 ")
+                        .append(terms.coefficient(c.level())).append("（").append(c.level()).append("）= 支付标准 ").append(r.standard())
+                        .append("。");
+                if (r.reason() == Reason.HIGH_OUTLIER) {
+                    why.append("费用 ").append(c.cost()).append(" ≥ ").append(terms.highOutlierFactor(w.rw())).append(" × 标准：高倍率病例。");
+                } else if (r.reason() == Reason.LOW_OUTLIER) {
+                    why.append("费用 ").append(c.cost()).append(" ≤ ").append(terms.lowOutlier()).append(" × 标准：低倍率病例。");
+                }
+            }
+        }
+        if (r.method() == Method.ITEMS) {
+            return why.append(r.reason().chinese()).append("：统筹基金按项目支付 ").append(c.hifp()).append("。").toString();
+        }
+        Money surplus = r.surplus();
+        return why.append("统筹基金支付 = 标准 − 费用 ").append(c.cost()).append(" + 按项目统筹支付 ").append(c.hifp()).append(" = ")
+                .append(r.drgFundPay()).append(r.drgFundPay().isZero() ? "（不低于 0）" : "").append("；")
+                .append(surplus.signum() >= 0 ? "结余 " : "超支 ").append(surplus.signum() >= 0 ? surplus : surplus.negate()).append("。")
+                .toString();
     }
 }

@@ -23,6 +23,8 @@ public record DrgPaymentTerms(Map<InstitutionLevel, Ratio> levelCoefficients, Ra
 
     private static final Ratio ONE = Ratio.ONE;
     private static final Ratio TWO = Ratio.of("2");
+    private static final Ratio THREE = Ratio.of("3");
+    private static final Ratio ONE_AND_A_HALF = Ratio.of("1.5");
 
     public DrgPaymentTerms {
         Objects.requireNonNull(levelCoefficients, "levelCoefficients");
@@ -49,8 +51,8 @@ public record DrgPaymentTerms(Map<InstitutionLevel, Ratio> levelCoefficients, Ra
     /** R-PAY-2: the high-outlier factor k: 3 when RW ≤ 1, 2 when RW ≤ 2, else 1.5. */
     public Ratio highOutlierFactor(Ratio rw) {
         if (rw.compareTo(ONE) <= 0) {
-            return Ratio.of("3");
+            return THREE;
         }
-        return rw.compareTo(TWO) <= 0 ? TWO : Ratio.of("1.5");
+        return rw.compareTo(TWO) <= 0 ? TWO : ONE_AND_A_HALF;
     }
 }

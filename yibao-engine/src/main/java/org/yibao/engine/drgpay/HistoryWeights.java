@@ -22,6 +22,7 @@ public final class HistoryWeights {
     public static final HistoryWeights NONE = new Builder(1).build();
 
     private final Map<String, long[]> groups;
+    private final Map<String, Ratio> weights = new HashMap<>();
     private final long cases;
     private final long totalFen;
     private final int minCases;
@@ -31,6 +32,14 @@ public final class HistoryWeights {
         this.cases = cases;
         this.totalFen = totalFen;
         this.minCases = minCases;
+        // Worked out once: payment asks for a weight per case.
+        groups.forEach((drg, g) -> {
+            if (g[0] >= minCases && totalFen > 0) {
+                BigInteger numerator = BigInteger.valueOf(g[1]).multiply(BigInteger.valueOf(cases));
+                BigInteger denominator = BigInteger.valueOf(g[0]).multiply(BigInteger.valueOf(totalFen));
+                weights.put(drg, Ratio.of(new BigDecimal(numerator).divide(new BigDecimal(denominator), Ratio.SCALE, RoundingMode.HALF_UP)));
+            }
+        });
     }
 
     /** Collects the history one case at a time (constant memory per group). Not thread-safe. */
@@ -89,18 +98,12 @@ public final class HistoryWeights {
 
     /** How many groups have enough cases for a weight of their own. */
     public long weightedGroups() {
-        return groups.values().stream().filter(g -> g[0] >= minCases).count();
+        return weights.size();
     }
 
     /** The history-based weight of a group: present when it has at least {@code minCases} cases. */
     public Optional<Ratio> rw(String drg) {
-        long[] g = groups.get(drg);
-        if (g == null || g[0] < minCases || totalFen <= 0) {
-            return Optional.empty();
-        }
-        BigInteger numerator = BigInteger.valueOf(g[1]).multiply(BigInteger.valueOf(cases));
-        BigInteger denominator = BigInteger.valueOf(g[0]).multiply(BigInteger.valueOf(totalFen));
-        return Optional.of(Ratio.of(new BigDecimal(numerator).divide(new BigDecimal(denominator), Ratio.SCALE, RoundingMode.HALF_UP)));
+        return Optional.ofNullable(weights.get(drg));
     }
 
     /** Cases of the group in the history (0 when none). */
