@@ -3,12 +3,12 @@ package org.yibao.server.console.instportal;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.yibao.server.console.web.Months;
 import org.yibao.server.payment.DrgPayments;
 
 /**
@@ -32,12 +32,7 @@ class InstitutionPortalDrgPages {
 
     @GetMapping
     String cases(@RequestParam(required = false) String month, Principal principal, Model model) {
-        YearMonth m;
-        try {
-            m = month == null || month.isBlank() ? YearMonth.now(clock).minusMonths(1) : YearMonth.parse(month.strip());
-        } catch (DateTimeParseException e) {
-            m = YearMonth.now(clock).minusMonths(1);
-        }
+        YearMonth m = Months.orLastMonth(month, clock);
         model.addAttribute("section", "drg");
         model.addAttribute("month", m);
         model.addAttribute("cases", payments.cases(signedIn.me(principal).code(), m));
