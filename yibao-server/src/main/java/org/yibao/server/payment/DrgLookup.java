@@ -89,6 +89,7 @@ public class DrgLookup {
         Person p = facts.person();
         int age = p.birthDate() == null ? 0 : java.time.Period.between(p.birthDate(), today).getYears();
         int days = p.birthDate() == null ? 365 : (int) java.time.temporal.ChronoUnit.DAYS.between(p.birthDate(), today);
+        // A newborn needs a birth weight to group (README §2); 3,000 g stands for a normal one in a look-up.
         GroupingResult g = region.grouper().group(new DrgCase("lookup", p.sex() == null ? "" : p.sex(), age, days, age == 0 ? 3000 : 0,
                 "", 0, "1", List.of(code), List.of()));
         DrgPayment payment = new DrgPayment(region.weights(), HistoryWeights.NONE, DrgPaymentTerms.DEMO);
