@@ -17,7 +17,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -221,7 +220,6 @@ public class DrgPayments {
 
         List<Stay> stays = new ArrayList<>();
         stays(admdvs, from, to, month.atEndOfMonth(), stays::add);
-        AtomicInteger done = new AtomicInteger();
         running.put(key, new Progress(State.RUNNING, 0, stays.size(), null));
         LocalDate first = month.atDay(1);
         jdbc.sql("""
@@ -231,9 +229,10 @@ public class DrgPayments {
                         Timestamp.from(clock.instant()), actor)
                 .update();
         Map<String, Totals> totals = new TreeMap<>();
+        int n = 0;
         for (Stay s : stays) {
             pay(region, payment, admdvs, first, s, totals.computeIfAbsent(s.fixmedinsCode(), k -> new Totals()));
-            int n = done.incrementAndGet();
+            n++;
             if (n % 100 == 0 || n == stays.size()) {
                 running.put(key, new Progress(State.RUNNING, n, stays.size(), null));
             }
