@@ -173,6 +173,9 @@ class DrgPaymentStoryTest {
         malformed.put("setlinfo", badSetl);
         FsiClient his = fsi.as(L3);
         assertThat(his.call("4101", malformed).refused().errMsg()).contains("setlinfo.adm_time", "yyyy-MM-dd HH:mm:ss");
+        badSetl.put("adm_time", clock.today().minusDays(5).atTime(8, 0).format(TIME));
+        badSetl.put("brdy", "1950-13-40");
+        assertThat(his.call("4101", malformed).refused().errMsg()).contains("setlinfo.brdy", "yyyy-MM-dd");
         assertThat(jdbc.sql("select count(*) from case_record where mdtrt_id = ?").param(unrecorded.get("mdtrt_id").asString())
                 .query(Long.class).single()).isZero();
 

@@ -55,6 +55,11 @@ class CaseRecordTransaction implements FsiTransaction {
         setl.optTime("dscg_time");
         setl.optInt("act_ipt_days", 0, 3650);
         setl.optText("dscg_way", 2);
+        // Fields quality control reads: a malformed one is refused with its path (a missing one is QC's finding).
+        setl.optText("gend", 6);
+        setl.optDate("brdy");
+        setl.optInt("age", 0, 150);
+        setl.optInt("nwb_bir_wt", 0, 99_999);
         boolean own = jdbc.sql("select exists (select 1 from visit where mdtrt_id = ? and fixmedins_code = ? and psn_no = ?)")
                 .params(mdtrtId, call.fixmedinsCode(), psnNo).query(Boolean.class).single();
         if (!own) {
@@ -76,6 +81,8 @@ class CaseRecordTransaction implements FsiTransaction {
         }
         for (FsiNode o : call.input().array("oprninfo", false, 50)) {
             String code = o.text("oprn_oprt_code", 30);
+            o.optTime("oprn_oprt_begntime");
+            o.optTime("oprn_oprt_endtime");
             if (diseases.procedure(code).isEmpty()) {
                 throw FsiRefusal.field(o.path() + ".oprn_oprt_code", "手术操作编码 " + code + " 不在医保版 ICD-9-CM-3 中，请按医保版编码");
             }
