@@ -21,7 +21,8 @@
       legend: { bottom: 0 },
       grid: { left: 16, right: 24, top: 16, bottom: 48, containLabel: true },
       xAxis: { type: 'category', data: chart.categories },
-      yAxis: chart.percent ? { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } } : { type: 'value', min: 0 },
+      yAxis: chart.percent ? { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } }
+        : { type: 'value', min: chart.negative ? undefined : 0 },
       series: chart.series.map(function (s) {
         return s.type === 'line'
           ? { name: s.name, type: 'line', data: s.data, connectNulls: false }

@@ -176,6 +176,18 @@ public final class DrgTables {
         return drgNames.get(drg);
     }
 
+    /** The DRGs an ADRG splits into, in split order (e.g. {@code ES3} → ES31, ES33, ES35); empty for an unknown ADRG. */
+    public List<String> drgsOf(String adrg) {
+        for (Mdc m : mdcs) {
+            for (Step s : m.steps()) {
+                if (s.code().equals(adrg)) {
+                    return s.splits().stream().map(Split::drg).toList();
+                }
+            }
+        }
+        return List.of();
+    }
+
     /** The MDCs whose principal-diagnosis list ({@code PRINCIPAL_DX}) holds the code, in evaluation order. */
     public List<String> mdcsAcceptingPrincipal(String code) {
         List<String> out = new ArrayList<>(2);

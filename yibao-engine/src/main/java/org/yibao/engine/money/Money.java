@@ -74,6 +74,15 @@ public final class Money implements Comparable<Money> {
         return ofFen(Rounding.scaledProduct(fen, ratio.units(), Ratio.ONE_UNITS));
     }
 
+    /**
+     * round(this × first × second), rounded once at the end, half-up away from zero to 0.01 (R-PAY-2: the DRG
+     * payment standard RW × base rate × level coefficient is rounded to the fen once, not after each factor).
+     */
+    public Money times(Ratio first, Ratio second) {
+        BigInteger product = BigInteger.valueOf(fen).multiply(BigInteger.valueOf(first.units())).multiply(BigInteger.valueOf(second.units()));
+        return ofFen(Rounding.roundedQuotient(product, Ratio.ONE_UNITS * Ratio.ONE_UNITS));
+    }
+
     /** round(this × quantity), half-up away from zero to 0.01. */
     public Money times(Quantity quantity) {
         return ofFen(Rounding.scaledProduct(fen, quantity.units(), Quantity.ONE_UNITS));

@@ -234,6 +234,13 @@ public class MonthlyClearing {
                         where r.fixmedins_code is not null and (cast(:code as varchar) is null or r.fixmedins_code = :code)
                           and not exists (select 1 from clearing_statement_adjustment x where x.kind in ('RECOVERY', 'WITHHOLDING')
                                             and x.source_id = 'SUP' || r.case_id || '/' || r.kind)
+                        union all
+                        select d.fixmedins_code, 'DRG', d.fixmedins_code || '/' || to_char(d.month, 'YYYY-MM'), p.admdvs, d.adjustment,
+                               'DRG 付费调整 ' || to_char(d.month, 'YYYY-MM')
+                        from drg_payment_institution d join ledger_posting p on p.id = d.ledger_posting_id
+                        where (cast(:code as varchar) is null or d.fixmedins_code = :code)
+                          and not exists (select 1 from clearing_statement_adjustment x where x.kind = 'DRG'
+                                            and x.source_id = d.fixmedins_code || '/' || to_char(d.month, 'YYYY-MM'))
                         order by 1, 2, 3""")
                 .param("code", code)
                 .query((rs, n) -> new Object[] {rs.getString(1), new Adjustment(rs.getString(2), rs.getString(3), rs.getString(4).trim(),

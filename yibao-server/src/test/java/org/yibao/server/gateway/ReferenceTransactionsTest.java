@@ -138,6 +138,11 @@ class ReferenceTransactionsTest {
         assertThat(out.get("mdtrt_id").asString()).isEqualTo(mdtrtId);
         assertThat(jdbc.sql("select record->'diseinfo'->0->>'diag_code' from case_record where mdtrt_id = ?").param(mdtrtId)
                 .query(String.class).single()).isEqualTo("K35.800");
+        // R-PAY-4: quality control refuses nothing the HIS may fix later; the reply lists what to fix (no sex or birth date here),
+        // and the record is kept with its result, to be paid by items until a corrected 4101A arrives.
+        assertThat(out.get("qc_rslt").asString()).isEqualTo("2");
+        assertThat(out.get("qcinfo").toString()).contains("QC-REQ-1", "setlinfo.gend", "setlinfo.brdy", "阻断");
+        assertThat(jdbc.sql("select qc_blocking from case_record where mdtrt_id = ?").param(mdtrtId).query(Boolean.class).single()).isTrue();
 
         assertThat(hospital.call("4101", Map.of("setlinfo", setlinfo, "diseinfo", List.of(Map.of("diag_code", "XX9.999",
                 "maindiag_flag", "1")))).refused().errMsg()).contains("XX9.999", "ICD-10");

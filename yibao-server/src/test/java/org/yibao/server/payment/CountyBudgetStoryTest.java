@@ -74,18 +74,12 @@ class CountyBudgetStoryTest {
         return jdbc.sql("select count(*) from ledger_posting where source_type = 'COUNTY_BUDGET'").query(Long.class).single();
     }
 
-    /**
-     * SanctionStoryTest (same database) may have terminated the county hospital's agreements in 2026 and
-     * re-admitted it for one year only: give it a 2030 agreement when it has none.
-     */
-    private void countyHospitalUnderAgreementIn2030() {
-        TestAgreements.activeIn(users, DemoCast.COUNTY_HOSPITAL, 2030);
-    }
-
     @Test
     void aYearOfTheCountyBudgetFromTheFirstOfJanuaryToTheSettleUp() {
         clock.setDay(LocalDate.of(2030, 1, 2));
-        countyHospitalUnderAgreementIn2030();
+        // SanctionStoryTest (same database) may have terminated the county hospital's agreements in 2026 and
+        // re-admitted it for one year only.
+        TestAgreements.inForce(users, DemoCast.COUNTY_HOSPITAL, LocalDate.of(2030, 3, 10));
         long enrolledBefore = view().get("residents").asLong();
         TestPersons.Registered a = countyResident("预算测试甲", "2025-01-01");
         TestPersons.Registered b = countyResident("预算测试乙", "2025-01-01");

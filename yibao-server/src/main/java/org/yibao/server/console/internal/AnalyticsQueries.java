@@ -32,6 +32,9 @@ public class AnalyticsQueries {
     /** Complaints open now, by whether their due date has passed. */
     public record Complaints(long open, long overdue, long escalated) {}
 
+    /** A hospital's DRG year (R-PAY-2): the CMI (mean RW of its weighted cases), cases paid, and the surplus (negative: overspend). */
+    public record DrgHospital(String fixmedinsCode, String name, BigDecimal cmi, long cases, BigDecimal surplus) {}
+
     private static final String INSURED_HERE = """
             join region g on g.admdvs = s.insured_admdvs and g.valid_to is null and g.pooling_admdvs = :region
             """;
@@ -108,5 +111,18 @@ public class AnalyticsQueries {
                         from complaint where state <> 'ANSWERED'""")
                 .param("today", today)
                 .query((rs, n) -> new Complaints(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
+    }
+
+    /** DRG payment results of the region's hospitals in the year's months that were run, by hospital. */
+    public List<DrgHospital> drgByHospital(String region, int year) {
+        return jdbc.sql("""
+                        select c.fixmedins_code, coalesce(max(i.name), c.fixmedins_code), round(avg(c.rw), 4), count(*), sum(c.surplus)
+                        from drg_payment_case c
+                        left join institution i on i.fixmedins_code = c.fixmedins_code and i.valid_to is null
+                        where c.admdvs = :region and c.month >= :first and c.month < :next
+                        group by c.fixmedins_code order by c.fixmedins_code""")
+                .param("region", region).param("first", LocalDate.of(year, 1, 1)).param("next", LocalDate.of(year + 1, 1, 1))
+                .query((rs, n) -> new DrgHospital(rs.getString(1), rs.getString(2), rs.getBigDecimal(3), rs.getLong(4), rs.getBigDecimal(5)))
+                .list();
     }
 }

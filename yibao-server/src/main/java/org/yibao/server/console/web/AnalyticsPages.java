@@ -119,6 +119,13 @@ class AnalyticsPages {
                 series(label("analytics.referrals.up", locale), referrals, AnalyticsQueries.ReferralMonth::month, x -> BigDecimal.valueOf(x.up())),
                 series(label("analytics.referrals.down", locale), referrals, AnalyticsQueries.ReferralMonth::month,
                         x -> BigDecimal.valueOf(x.down())))));
+        var drg = queries.drgByHospital(r, y);
+        model.addAttribute("drgHospitals", drg);
+        List<String> hospitals = drg.stream().map(AnalyticsQueries.DrgHospital::name).toList();
+        charts.put("drgCmi", Map.of("categories", hospitals, "grouped", true, "series", List.of(Map.of("name", label("drg.cmi", locale),
+                "data", drg.stream().map(AnalyticsQueries.DrgHospital::cmi).toList()))));
+        charts.put("drgSurplus", Map.of("categories", hospitals, "grouped", true, "negative", true, "series", List.of(Map.of("name",
+                label("drg.surplus", locale), "data", drg.stream().map(AnalyticsQueries.DrgHospital::surplus).toList()))));
         model.addAttribute("chartJson", DashboardController.safeForScript(JSON.writeValueAsString(charts)));
         return "console/analytics";
     }

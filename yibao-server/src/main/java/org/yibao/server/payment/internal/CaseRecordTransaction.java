@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.yibao.engine.caserecord.QualityReport;
 import org.yibao.server.catalog.Diseases;
 import org.yibao.server.platform.fsi.FsiCall;
 import org.yibao.server.platform.fsi.FsiNode;
@@ -18,6 +19,12 @@ import tools.jackson.databind.json.JsonMapper;
  * sent for DRG/DIP grouping (issue 8), after the checks an HIS coder can act on: the visit is the
  * caller's and the person's, exactly one main diagnosis, every diagnosis and procedure code known.
  * A later upload for the same visit replaces the earlier one.
+ *
+ * <p>R-PAY-4: the stored record is then checked by case-record quality control with the grouper version of
+ * the institution's pooling region. A finding refuses nothing (the HIS cannot always fix a record at once):
+ * the record is stored with its result, and the reply lists every finding ({@code qcinfo[]}: rule, 阻断 or
+ * 提示, field, value, what to do) so that a coder can act. A record with a blocking finding is paid by items
+ * until a corrected 4101A arrives ({@code DrgPayments}).
  */
 @Component
 class CaseRecordTransaction implements FsiTransaction {
@@ -25,10 +32,12 @@ class CaseRecordTransaction implements FsiTransaction {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final JdbcClient jdbc;
     private final Diseases diseases;
+    private final DrgSetup drg;
 
-    CaseRecordTransaction(JdbcClient jdbc, Diseases diseases) {
+    CaseRecordTransaction(JdbcClient jdbc, Diseases diseases, DrgSetup drg) {
         this.jdbc = jdbc;
         this.diseases = diseases;
+        this.drg = drg;
     }
 
     @Override
@@ -46,6 +55,11 @@ class CaseRecordTransaction implements FsiTransaction {
         setl.optTime("dscg_time");
         setl.optInt("act_ipt_days", 0, 3650);
         setl.optText("dscg_way", 2);
+        // Fields quality control reads: a malformed one is refused with its path (a missing one is QC's finding).
+        setl.optText("gend", 6);
+        setl.optDate("brdy");
+        setl.optInt("age", 0, 150);
+        setl.optInt("nwb_bir_wt", 0, 99_999);
         boolean own = jdbc.sql("select exists (select 1 from visit where mdtrt_id = ? and fixmedins_code = ? and psn_no = ?)")
                 .params(mdtrtId, call.fixmedinsCode(), psnNo).query(Boolean.class).single();
         if (!own) {
@@ -67,6 +81,8 @@ class CaseRecordTransaction implements FsiTransaction {
         }
         for (FsiNode o : call.input().array("oprninfo", false, 50)) {
             String code = o.text("oprn_oprt_code", 30);
+            o.optTime("oprn_oprt_begntime");
+            o.optTime("oprn_oprt_endtime");
             if (diseases.procedure(code).isEmpty()) {
                 throw FsiRefusal.field(o.path() + ".oprn_oprt_code", "手术操作编码 " + code + " 不在医保版 ICD-9-CM-3 中，请按医保版编码");
             }
@@ -76,16 +92,24 @@ class CaseRecordTransaction implements FsiTransaction {
             throw FsiRefusal.field("setlinfo.setl_id", "结算 " + setlId + " 不属于就诊 " + mdtrtId);
         }
         String record = JSON.writeValueAsString(call.input().json());
+        QualityReport qc = drg.qualityControl(call.institutionPooling()).check(CaseRecordJson.read(call.input().json()));
+        List<Map<String, Object>> qcinfo = CaseRecordJson.findings(qc);
         jdbc.sql("""
-                        insert into case_record (mdtrt_id, setl_id, psn_no, fixmedins_code, infno, record, uploaded_at, uploaded_msgid)
-                        values (?, ?, ?, ?, ?, cast(? as jsonb), ?, ?)
+                        insert into case_record (mdtrt_id, setl_id, psn_no, fixmedins_code, infno, record, uploaded_at, uploaded_msgid,
+                            qc_blocking, qc_findings)
+                        values (?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, cast(? as jsonb))
                         on conflict (mdtrt_id) do update set setl_id = excluded.setl_id, infno = excluded.infno, record = excluded.record,
-                            uploaded_at = excluded.uploaded_at, uploaded_msgid = excluded.uploaded_msgid""")
-                .params(mdtrtId, setlId, psnNo, call.fixmedinsCode(), call.infno(), record, Timestamp.from(call.receivedAt()), call.msgid())
+                            uploaded_at = excluded.uploaded_at, uploaded_msgid = excluded.uploaded_msgid, qc_blocking = excluded.qc_blocking,
+                            qc_findings = excluded.qc_findings""")
+                .params(mdtrtId, setlId, psnNo, call.fixmedinsCode(), call.infno(), record, Timestamp.from(call.receivedAt()), call.msgid(),
+                        qc.blocking(), JSON.writeValueAsString(qcinfo))
                 .update();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("mdtrt_id", mdtrtId);
         out.put("setl_list_id", mdtrtId);
+        // R-PAY-4: 0 passed, 1 warnings only, 2 blocking (paid by items until corrected by 4101A).
+        out.put("qc_rslt", qc.blocking() ? "2" : qcinfo.isEmpty() ? "0" : "1");
+        out.put("qcinfo", qcinfo);
         return out;
     }
 }

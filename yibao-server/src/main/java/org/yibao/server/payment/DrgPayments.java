@@ -1,0 +1,376 @@
+package org.yibao.server.payment;
+
+import jakarta.annotation.PreDestroy;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.yibao.engine.caserecord.CaseRecord;
+import org.yibao.engine.caserecord.QualityReport;
+import org.yibao.engine.drg.GroupingResult;
+import org.yibao.engine.drg.GroupingStatus;
+import org.yibao.engine.drgpay.DrgPayment;
+import org.yibao.engine.drgpay.DrgPaymentTerms;
+import org.yibao.engine.drgpay.HistoryWeights;
+import org.yibao.engine.money.Money;
+import org.yibao.engine.policy.InstitutionLevel;
+import org.yibao.server.institution.Institution;
+import org.yibao.server.institution.Institutions;
+import org.yibao.server.ledger.FundLedger;
+import org.yibao.server.ledger.LedgerAccount;
+import org.yibao.server.payment.internal.CaseRecordJson;
+import org.yibao.server.payment.internal.DrgSetup;
+import org.yibao.server.platform.audit.AuditTrail;
+import org.yibao.server.platform.web.ConflictException;
+import org.yibao.server.platform.web.InvalidInputException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * DRG payment (按病组付费, R-PAY-2) of a pooling region's month. The month's inpatient settlements at the
+ * region's institutions (final settlements, not reversed) are taken with their 4101 case records: each record
+ * is checked (R-PAY-4), grouped with the region's grouper version and paid by {@link DrgPayment} with the
+ * region's weights table and, for groups without a published weight, weights from the region's own history
+ * (every inpatient stay settled before the month). Per-case results and per-institution totals are stored and,
+ * per institution, the adjustment (DRG − item-based fund payments) is posted to the fund ledger — the basic
+ * pool of each insutype against the institution's receivable — in the same transaction; the monthly clearing
+ * pays it out as kind {@code DRG}.
+ *
+ * <p>A month is run once, after it is over, by an administrator: a second run is refused (409
+ * {@code already_run}); case records corrected after the run are not paid again (docs/payment.md). The run
+ * works in the background; {@link #month} shows its progress.
+ */
+@Service
+public class DrgPayments {
+
+    public static final String ENTITY = "drg_payment";
+    static final String SOURCE_TYPE = "DRG";
+    private static final Logger LOG = LoggerFactory.getLogger(DrgPayments.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The history is every stay settled before the month (the demo history begins in 2023). */
+    private static final LocalDateTime HISTORY_FROM = LocalDateTime.of(2000, 1, 1, 0, 0);
+
+    /** Where a month's run is. */
+    public enum State { NOT_RUN, RUNNING, DONE, FAILED }
+
+    /** A run's progress: cases paid of the month's cases (total 0 until they are loaded). */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Progress(State state, int done, int total, String error) {}
+
+    /** One institution's month. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record InstitutionMonth(String fixmedinsCode, String name, Integer level, int cases, int drgCases, int weightedCases,
+                                   BigDecimal cmi, Money standardTotal, Money costTotal, Money itemFundTotal, Money drgFundTotal,
+                                   Money surplus, Money adjustment, Long ledgerPostingId) {}
+
+    /** A region's month: the run (when there is one), its progress and the institutions' totals. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Month(String admdvs, YearMonth month, Progress progress, String grouperVersion, String weights, Integer historyCases,
+                        Instant runAt, String runBy, List<InstitutionMonth> institutions) {}
+
+    /** The payment of one case as stored. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record CaseResult(String setlId, String mdtrtId, String fixmedinsCode, String psnNo, String insutype, int level, String drg,
+                             String adrg, String groupingStatus, JsonNode qcFindings, String method, String reason, String reasonText,
+                             BigDecimal rw, String rwSource, Money standard, Money cost, Money itemFundPay, Money drgFundPay,
+                             Money adjustment, Money surplus, String explanation) {}
+
+    private record Stay(String setlId, String mdtrtId, String fixmedinsCode, String psnNo, String insutype, Integer level, Money cost,
+                        Money hifp, String record) {}
+
+    private final JdbcClient jdbc;
+    private final DrgSetup setup;
+    private final Institutions institutions;
+    private final FundLedger ledger;
+    private final AuditTrail audit;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final Map<String, Progress> running = new ConcurrentHashMap<>();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "drg-payment");
+        t.setDaemon(true);
+        return t;
+    });
+
+    DrgPayments(JdbcClient jdbc, DrgSetup setup, Institutions institutions, FundLedger ledger, AuditTrail audit,
+                PlatformTransactionManager transactions, Clock clock) {
+        this.jdbc = jdbc;
+        this.setup = setup;
+        this.institutions = institutions;
+        this.ledger = ledger;
+        this.audit = audit;
+        this.tx = new TransactionTemplate(transactions);
+        this.clock = clock;
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.shutdownNow();
+    }
+
+    /** The regions that pay by DRG (with DRG terms). */
+    public List<String> regions() {
+        return jdbc.sql("select admdvs from drg_region order by 1").query(String.class).list();
+    }
+
+    /** The month of a region: run (with its institutions), running, failed, or not run. */
+    public Month month(String admdvs, YearMonth month) {
+        requireRegion(admdvs);
+        LocalDate first = month.atDay(1);
+        Optional<Month> done = jdbc.sql("select grouper_version, weights, history_cases, cases, run_at, run_by from drg_payment_run "
+                        + "where admdvs = ? and month = ?").params(admdvs, first)
+                .query((rs, n) -> new Month(admdvs, month, new Progress(State.DONE, rs.getInt(4), rs.getInt(4), null), rs.getString(1),
+                        rs.getString(2), rs.getInt(3), rs.getTimestamp(5).toInstant(), rs.getString(6), institutionMonths(admdvs, month)))
+                .optional();
+        if (done.isPresent()) {
+            return done.get();
+        }
+        Progress p = running.getOrDefault(key(admdvs, month), new Progress(State.NOT_RUN, 0, 0, null));
+        return new Month(admdvs, month, p, null, null, null, null, null, List.of());
+    }
+
+    /** Every stored case of an institution's month (of any region that paid it), in settlement order. */
+    public List<CaseResult> cases(String fixmedinsCode, YearMonth month) {
+        return jdbc.sql("""
+                        select setl_id, mdtrt_id, fixmedins_code, psn_no, insutype, level, drg, adrg, grouping_status, qc_findings::text, method,
+                               reason, rw, rw_source, standard, cost, item_fund_pay, drg_fund_pay, adjustment, surplus, explanation
+                        from drg_payment_case where fixmedins_code = ? and month = ? order by setl_id""")
+                .params(fixmedinsCode, month.atDay(1))
+                .query((rs, n) -> new CaseResult(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getInt(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                        rs.getString(10) == null ? null : JSON.readTree(rs.getString(10)), rs.getString(11), rs.getString(12),
+                        DrgPayment.Reason.valueOf(rs.getString(12)).chinese(), rs.getBigDecimal(13), rs.getString(14),
+                        Money.of(rs.getBigDecimal(15)), Money.of(rs.getBigDecimal(16)), Money.of(rs.getBigDecimal(17)),
+                        Money.of(rs.getBigDecimal(18)), Money.of(rs.getBigDecimal(19)), Money.of(rs.getBigDecimal(20)), rs.getString(21)))
+                .list();
+    }
+
+    /**
+     * Starts the month's run in the background (once the month is over, once per month); returns the month
+     * with its progress.
+     */
+    public Month start(String admdvs, YearMonth month) {
+        requireRegion(admdvs);
+        if (!month.isBefore(YearMonth.now(clock))) {
+            throw new ConflictException("month", "not_over", "DRG payment for " + month + " is run once the month is over (from "
+                    + month.plusMonths(1).atDay(1) + ")");
+        }
+        refuseIfRun(admdvs, month);
+        String actor = AuditTrail.currentActor();
+        String key = key(admdvs, month);
+        Progress starting = new Progress(State.RUNNING, 0, 0, null);
+        Progress previous = running.compute(key, (k, p) -> p != null && p.state() == State.RUNNING ? p : starting);
+        if (previous != starting) {
+            throw new ConflictException("month", "running", "DRG payment of " + admdvs + " for " + month + " is already running ("
+                    + previous.done() + " of " + previous.total() + " cases)");
+        }
+        worker.submit(() -> {
+            try {
+                tx.executeWithoutResult(s -> run(admdvs, month, actor, key));
+                running.remove(key);
+            } catch (RuntimeException e) {
+                LOG.warn("DRG payment of {} for {} failed", admdvs, month, e);
+                running.put(key, new Progress(State.FAILED, 0, 0, e.getMessage()));
+            }
+        });
+        return month(admdvs, month);
+    }
+
+    private void refuseIfRun(String admdvs, YearMonth month) {
+        jdbc.sql("select run_at, run_by from drg_payment_run where admdvs = ? and month = ?").params(admdvs, month.atDay(1))
+                .query((rs, n) -> rs.getTimestamp(1).toInstant() + " by " + rs.getString(2)).optional()
+                .ifPresent(when -> {
+                    throw new ConflictException("month", "already_run", "DRG payment of " + admdvs + " for " + month + " was run at " + when
+                            + "; a month is paid once (its results and ledger postings stand)");
+                });
+    }
+
+    private void run(String admdvs, YearMonth month, String actor, String key) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('drg_payment'), hashtext(?))").param(key).query((rs, n) -> 1).list();
+        refuseIfRun(admdvs, month);
+        DrgSetup.Region region = setup.region(admdvs).orElseThrow();
+        LocalDateTime from = month.atDay(1).atStartOfDay();
+        LocalDateTime to = month.plusMonths(1).atDay(1).atStartOfDay();
+
+        HistoryWeights.Builder history = new HistoryWeights.Builder(DrgPaymentTerms.DEMO.minHistoryCases());
+        stays(admdvs, HISTORY_FROM, from, month.atEndOfMonth(), s -> history.add(s.record() == null ? null : successfulDrg(region, s),
+                s.cost()));
+        HistoryWeights weights = history.build();
+        DrgPayment payment = new DrgPayment(region.weights(), weights, DrgPaymentTerms.DEMO);
+
+        List<Stay> stays = new ArrayList<>();
+        stays(admdvs, from, to, month.atEndOfMonth(), stays::add);
+        running.put(key, new Progress(State.RUNNING, 0, stays.size(), null));
+        LocalDate first = month.atDay(1);
+        jdbc.sql("""
+                insert into drg_payment_run (admdvs, month, grouper_version, weights, history_cases, cases, run_at, run_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(admdvs, first, region.version().name(), region.weights().name(), weights.cases(), stays.size(),
+                        Timestamp.from(clock.instant()), actor)
+                .update();
+        Map<String, Totals> totals = new TreeMap<>();
+        int n = 0;
+        for (Stay s : stays) {
+            pay(region, payment, admdvs, first, s, totals.computeIfAbsent(s.fixmedinsCode(), k -> new Totals()));
+            n++;
+            if (n % 100 == 0 || n == stays.size()) {
+                running.put(key, new Progress(State.RUNNING, n, stays.size(), null));
+            }
+        }
+        for (Map.Entry<String, Totals> e : totals.entrySet()) {
+            store(admdvs, month, e.getKey(), e.getValue());
+        }
+        audit.recordAs(actor, "RUN", ENTITY, admdvs + "/" + month, month.atEndOfMonth(), null,
+                Map.of("cases", stays.size(), "history_cases", weights.cases(), "grouper_version", region.version().name(),
+                        "weights", region.weights().name(), "institutions", totals.size()));
+    }
+
+    private static String successfulDrg(DrgSetup.Region region, Stay s) {
+        GroupingResult g = region.grouper().group(CaseRecordJson.read(JSON.readTree(s.record())).toDrgCase());
+        return g.status() == GroupingStatus.SUCCESS ? g.drg() : null;
+    }
+
+    /** Per institution: the month's sums, the adjustment by insutype (the basic pool's sub-accounts) and the RW sum for the CMI. */
+    private static final class Totals {
+        int cases;
+        int drgCases;
+        int weighted;
+        BigDecimal rwSum = BigDecimal.ZERO;
+        Money standard = Money.ZERO;
+        Money cost = Money.ZERO;
+        Money itemFund = Money.ZERO;
+        Money drgFund = Money.ZERO;
+        Money surplus = Money.ZERO;
+        final Map<String, Money> adjustmentByInsutype = new TreeMap<>();
+    }
+
+    private void pay(DrgSetup.Region region, DrgPayment payment, String admdvs, LocalDate first, Stay s, Totals t) {
+        InstitutionLevel level = InstitutionLevel.of(s.level());
+        GroupingResult g = null;
+        QualityReport qc = null;
+        if (s.record() != null) {
+            CaseRecord record = CaseRecordJson.read(JSON.readTree(s.record()));
+            qc = region.qualityControl().check(record);
+            g = region.grouper().group(record.toDrgCase());
+        }
+        DrgPayment.Result r = payment.pay(new DrgPayment.Case(g == null ? null : g.drg(), g == null ? null : g.status(),
+                qc != null && qc.blocking(), s.insutype(), level, s.cost(), s.hifp()));
+        jdbc.sql("""
+                insert into drg_payment_case (admdvs, month, setl_id, mdtrt_id, fixmedins_code, psn_no, insutype, level, drg, adrg, mdc,
+                    grouping_status, qc_findings, method, reason, rw, rw_source, standard, cost, item_fund_pay, drg_fund_pay, adjustment,
+                    surplus, explanation)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(admdvs, first, s.setlId(), s.mdtrtId(), s.fixmedinsCode(), s.psnNo(), s.insutype(), s.level(),
+                        g == null ? null : g.drg(), g == null ? null : g.adrg(), g == null ? null : g.mdc(),
+                        g == null ? null : g.status().name(), qc == null ? null : JSON.writeValueAsString(CaseRecordJson.findings(qc)),
+                        r.method().name(), r.reason().name(), r.weight() == null ? null : r.weight().rw().toBigDecimal(),
+                        r.weight() == null ? null : r.weight().source().name(), r.standard().toBigDecimal(), r.cost().toBigDecimal(),
+                        r.itemFundPay().toBigDecimal(), r.drgFundPay().toBigDecimal(), r.adjustment().toBigDecimal(),
+                        r.surplus().toBigDecimal(), r.explanation())
+                .update();
+        t.cases++;
+        if (r.weight() != null) {
+            t.weighted++;
+            t.rwSum = t.rwSum.add(r.weight().rw().toBigDecimal());
+        }
+        if (r.method() == DrgPayment.Method.DRG) {
+            t.drgCases++;
+            t.standard = t.standard.plus(r.standard());
+            t.cost = t.cost.plus(r.cost());
+            t.surplus = t.surplus.plus(r.surplus());
+        }
+        t.itemFund = t.itemFund.plus(r.itemFundPay());
+        t.drgFund = t.drgFund.plus(r.drgFundPay());
+        t.adjustmentByInsutype.merge(s.insutype(), r.adjustment(), Money::plus);
+    }
+
+    private void store(String admdvs, YearMonth month, String code, Totals t) {
+        Money adjustment = t.drgFund.minus(t.itemFund);
+        Long posting = null;
+        if (t.adjustmentByInsutype.values().stream().anyMatch(m -> !m.isZero())) {
+            List<FundLedger.Entry> entries = new ArrayList<>();
+            t.adjustmentByInsutype.forEach((insutype, amount) -> entries.add(new FundLedger.Entry(LedgerAccount.BASIC_POOL, insutype, amount)));
+            entries.add(new FundLedger.Entry(LedgerAccount.INSTITUTION_RECEIVABLE, code, adjustment.negate()));
+            posting = ledger.post(admdvs, SOURCE_TYPE, code + "/" + month, null, "DRG 付费调整 " + month, entries, clock.instant());
+        }
+        BigDecimal cmi = t.weighted == 0 ? null : t.rwSum.divide(BigDecimal.valueOf(t.weighted), 4, RoundingMode.HALF_UP);
+        jdbc.sql("""
+                insert into drg_payment_institution (admdvs, month, fixmedins_code, cases, drg_cases, weighted_cases, cmi, standard_total,
+                    cost_total, item_fund_total, drg_fund_total, surplus, adjustment, ledger_posting_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(admdvs, month.atDay(1), code, t.cases, t.drgCases, t.weighted, cmi, t.standard.toBigDecimal(), t.cost.toBigDecimal(),
+                        t.itemFund.toBigDecimal(), t.drgFund.toBigDecimal(), t.surplus.toBigDecimal(), adjustment.toBigDecimal(), posting)
+                .update();
+    }
+
+    private List<InstitutionMonth> institutionMonths(String admdvs, YearMonth month) {
+        return jdbc.sql("""
+                        select fixmedins_code, cases, drg_cases, weighted_cases, cmi, standard_total, cost_total, item_fund_total, drg_fund_total,
+                               surplus, adjustment, ledger_posting_id
+                        from drg_payment_institution where admdvs = ? and month = ? order by fixmedins_code""")
+                .params(admdvs, month.atDay(1))
+                .query((rs, n) -> {
+                    Optional<Institution> i = institutions.find(rs.getString(1), month.atEndOfMonth());
+                    return new InstitutionMonth(rs.getString(1), i.map(Institution::name).orElse(rs.getString(1)), i.map(Institution::level)
+                            .orElse(null), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getBigDecimal(5), Money.of(rs.getBigDecimal(6)),
+                            Money.of(rs.getBigDecimal(7)), Money.of(rs.getBigDecimal(8)), Money.of(rs.getBigDecimal(9)),
+                            Money.of(rs.getBigDecimal(10)), Money.of(rs.getBigDecimal(11)), (Long) rs.getObject(12));
+                })
+                .list();
+    }
+
+    /**
+     * The inpatient stays settled at the region's institutions in [from, to): final settlements, not reversed,
+     * with the case record when there is one and the institution's level on {@code asOf}.
+     */
+    private void stays(String admdvs, LocalDateTime from, LocalDateTime to, LocalDate asOf, java.util.function.Consumer<Stay> each) {
+        jdbc.sql("""
+                        select s.setl_id, s.mdtrt_id, s.fixmedins_code, s.psn_no, s.insutype, i.level, s.medfee_sumamt, s.hifp_pay, c.record::text
+                        from settlement s
+                        join visit v on v.mdtrt_id = s.mdtrt_id and v.kind = 'INPATIENT'
+                        join institution i on i.fixmedins_code = s.fixmedins_code and i.valid_from <= :asOf
+                             and (i.valid_to is null or i.valid_to > :asOf)
+                        join region g on g.admdvs = i.admdvs and g.valid_to is null
+                        left join case_record c on c.mdtrt_id = s.mdtrt_id
+                        where g.pooling_admdvs = :admdvs and i.level is not null
+                          and s.setl_time >= :from and s.setl_time < :to
+                          and s.reverses_setl_id is null and s.reversed_by is null and not s.mid_setl_flag
+                        order by s.setl_id""")
+                .param("admdvs", admdvs).param("asOf", asOf).param("from", from).param("to", to)
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+                    each.accept(new Stay(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5).trim(),
+                            rs.getInt(6), Money.of(rs.getBigDecimal(7)), Money.of(rs.getBigDecimal(8)), rs.getString(9)));
+                });
+    }
+
+    private void requireRegion(String admdvs) {
+        if (admdvs == null || !regions().contains(admdvs)) {
+            throw new InvalidInputException("admdvs", "not_drg", "region " + admdvs + " does not pay inpatient stays by DRG (DRG regions: "
+                    + String.join(", ", regions()) + ")");
+        }
+    }
+
+    private static String key(String admdvs, YearMonth month) {
+        return admdvs + "/" + month;
+    }
+}
