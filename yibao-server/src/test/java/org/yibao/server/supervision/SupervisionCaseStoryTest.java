@@ -237,6 +237,23 @@ class SupervisionCaseStoryTest {
         assertThat(adjustments.get("RECOVERY")).isEqualByComparingTo("-2000.00");
         assertThat(adjustments.get("WITHHOLDING")).isEqualByComparingTo("-6000.00");
 
+        // R-KPI: the analytics dashboard shows the year's warnings and recoveries by rule (this case's 2,000.00 among them).
+        BigDecimal recoveredForSplits = jdbc.sql("""
+                        select coalesce(sum(p.amount), 0) from supervision_case_posting p
+                        where p.kind = 'RECOVERY' and p.case_id in (select cw.case_id from supervision_case_warning cw
+                            join supervision_warning w on w.id = cw.warning_id
+                            where w.rule_id = 'GZ0301' and w.admdvs = '990100' and w.month >= date '2035-01-01' and w.month < date '2036-01-01')""")
+                .query(BigDecimal.class).single();
+        assertThat(recoveredForSplits).isGreaterThanOrEqualTo(new BigDecimal("2000.00"));
+        var analyticsPage = users.readOnly().get("/analytics?region=990100&year=2035");
+        assertThat(analyticsPage.status()).as(analyticsPage.body()).isEqualTo(200);
+        String analytics = analyticsPage.body();
+        java.util.regex.Matcher splitRow = java.util.regex.Pattern.compile("id=\"analytics-rule-GZ0301\">(.*?)</tr>", java.util.regex.Pattern.DOTALL)
+                .matcher(analytics);
+        assertThat(splitRow.find()).as("GZ0301 on the analytics page").isTrue();
+        assertThat(splitRow.group(1)).contains("分解住院", new java.text.DecimalFormat("#,##0.00", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)).format(recoveredForSplits));
+        assertThat(analytics).contains("chart-analytics-warnings");
+
         // The console: the board with its charts and the case page, in Chinese by default and in English; a clerk posts no case.
         var board = users.auditor().get("/supervision/warnings?institution=" + HOSPITAL + "&month=2035-03");
         assertThat(board.status()).isEqualTo(200);

@@ -33,6 +33,12 @@ public class AnalyticsQueries {
     public record Complaints(long open, long overdue, long escalated) {}
 
     /** A hospital's DRG year (R-PAY-2): the CMI (mean RW of its weighted cases), cases paid, and the surplus (negative: overspend). */
+    /**
+     * A supervision rule's year in a region: warnings raised (withdrawn ones left out), the amount they involve, and what
+     * the decided cases opened from them recovered for the fund (a case counts under the rule of its largest warning).
+     */
+    public record RuleWarnings(String ruleId, String ruleName, long warnings, BigDecimal amount, BigDecimal recovered) {}
+
     public record DrgHospital(String fixmedinsCode, String name, BigDecimal cmi, long cases, BigDecimal surplus) {}
 
     private static final String INSURED_HERE = """
@@ -123,6 +129,30 @@ public class AnalyticsQueries {
                         group by c.fixmedins_code order by c.fixmedins_code""")
                 .param("region", region).param("first", LocalDate.of(year, 1, 1)).param("next", LocalDate.of(year + 1, 1, 1))
                 .query((rs, n) -> new DrgHospital(rs.getString(1), rs.getString(2), rs.getBigDecimal(3), rs.getLong(4), rs.getBigDecimal(5)))
+                .list();
+    }
+
+    /** Warnings and recoveries by rule (R-KPI) for warnings of the region's settlements in the year's months. */
+    public List<RuleWarnings> warningsByRule(String region, int year) {
+        return jdbc.sql("""
+                        with w as (
+                            select rule_id, max(rule_name) rule_name, count(*) warnings, sum(amount) amount
+                            from supervision_warning
+                            where admdvs = :region and month >= :first and month < :next and state <> 'WITHDRAWN'
+                            group by rule_id),
+                        case_rule as (
+                            select distinct on (cw.case_id) cw.case_id, sw.rule_id
+                            from supervision_case_warning cw join supervision_warning sw on sw.id = cw.warning_id
+                            where sw.admdvs = :region and sw.month >= :first and sw.month < :next
+                            order by cw.case_id, sw.amount desc, sw.rule_id),
+                        r as (
+                            select cr.rule_id, sum(p.amount) recovered
+                            from case_rule cr join supervision_case_posting p on p.case_id = cr.case_id and p.kind = 'RECOVERY'
+                            group by cr.rule_id)
+                        select w.rule_id, w.rule_name, w.warnings, w.amount, coalesce(r.recovered, 0)
+                        from w left join r on r.rule_id = w.rule_id order by w.rule_id""")
+                .param("region", region).param("first", LocalDate.of(year, 1, 1)).param("next", LocalDate.of(year + 1, 1, 1))
+                .query((rs, n) -> new RuleWarnings(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getBigDecimal(4), rs.getBigDecimal(5)))
                 .list();
     }
 }

@@ -126,6 +126,13 @@ class AnalyticsPages {
                 "data", drg.stream().map(AnalyticsQueries.DrgHospital::cmi).toList()))));
         charts.put("drgSurplus", Map.of("categories", hospitals, "grouped", true, "negative", true, "series", List.of(Map.of("name",
                 label("drg.surplus", locale), "data", drg.stream().map(AnalyticsQueries.DrgHospital::surplus).toList()))));
+        var rules = queries.warningsByRule(r, y);
+        model.addAttribute("ruleWarnings", rules);
+        List<String> ruleIds = rules.stream().map(AnalyticsQueries.RuleWarnings::ruleId).toList();
+        charts.put("warningsByRule", Map.of("categories", ruleIds, "grouped", true, "series", List.of(
+                Map.of("name", label("analytics.warnings.amount", locale), "data", rules.stream().map(AnalyticsQueries.RuleWarnings::amount).toList()),
+                Map.of("name", label("analytics.warnings.recovered", locale), "data",
+                        rules.stream().map(AnalyticsQueries.RuleWarnings::recovered).toList()))));
         model.addAttribute("chartJson", DashboardController.safeForScript(JSON.writeValueAsString(charts)));
         return "console/analytics";
     }
