@@ -203,6 +203,7 @@ public class SupervisionRuns {
                     .param(run.admdvs()).update();
         });
         TreeSet<LocalDate> quarters = new TreeSet<>();
+        List<List<NewSettlement>> batches = new ArrayList<>();
         List<NewSettlement> batch = new ArrayList<>();
         for (int i = 0; i < pending.size(); i++) {
             NewSettlement s = pending.get(i);
@@ -210,13 +211,54 @@ public class SupervisionRuns {
             quarters.add(quarterStart(s.begin()));
             boolean personEnds = i + 1 == pending.size() || !pending.get(i + 1).psnNo().equals(s.psnNo());
             if (personEnds && batch.size() >= BATCH || i + 1 == pending.size()) {
-                List<NewSettlement> work = List.copyOf(batch);
-                tx.executeWithoutResult(t -> analyseBatch(run, work));
+                batches.add(List.copyOf(batch));
                 batch.clear();
             }
         }
+        // A person's settlements are all in one batch, so batches share no person, visit or warning subject: they run on
+        // every core, each in a transaction of its own (reading, the rules, the warnings, the progress).
+        inParallel(batches, work -> tx.executeWithoutResult(t -> analyseBatch(run, work)));
         for (LocalDate q : quarters) {
             tx.executeWithoutResult(t -> indicators(run, q));
+        }
+    }
+
+    private static final int WORKERS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+
+    /** Runs {@code task} on every batch with {@link #WORKERS} threads; the first failure is rethrown once all have ended. */
+    private static void inParallel(List<List<NewSettlement>> batches, java.util.function.Consumer<List<NewSettlement>> task) {
+        if (batches.size() <= 1 || WORKERS == 1) {
+            batches.forEach(task);
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(WORKERS, r -> {
+            Thread t = new Thread(r, "supervision-batch");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (List<NewSettlement> b : batches) {
+                done.add(pool.submit(() -> task.accept(b)));
+            }
+            RuntimeException failure = null;
+            for (java.util.concurrent.Future<?> f : done) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (failure == null) {
+                        failure = e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("supervision run interrupted", e);
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 
