@@ -25,6 +25,8 @@ import org.yibao.server.demo.DemoCast;
 import org.yibao.server.platform.YibaoProperties;
 import org.yibao.server.platform.security.StaffRole;
 import org.yibao.server.settlement.Visit;
+import org.yibao.server.support.TestAgreements;
+import org.yibao.server.support.LaterYears;
 import org.yibao.server.support.ApiClient;
 import org.yibao.server.support.DemoPortalUsers;
 import org.yibao.server.support.FsiClients;
@@ -72,19 +74,8 @@ class CrossRegionClearingStoryTest {
      * 远山市人民医院 signs a 2034 agreement (once per context: either test may run first).
      */
     private void prepare2034() {
-        if (users.readOnly().get("/api/admin/policies/" + INSURED + "/2034").status() == 404) {
-            String source = users.admin().get("/api/admin/policies/" + INSURED + "/2030/source").body();
-            var put = users.admin().send("PUT", "/api/admin/policies/" + INSURED + "/2034",
-                    source.replace("year: 2030", "year: 2034").replace("name: 示范市 2030", "name: 示范市 2034"), "application/yaml");
-            assertThat(put.status()).as(put.body()).isEqualTo(200);
-        }
-        String agreements = "/api/admin/institutions/" + HOSPITAL + "/agreements";
-        if (!"ACTIVE".equals(users.readOnly().get(agreements + "/standing?day=2034-06-01").json().get("state").asString())) {
-            var applied = users.admin().post(agreements, Map.of("start_date", "2034-01-01"));
-            assertThat(applied.status()).as(applied.body()).isEqualTo(201);
-            var activated = users.admin().post(agreements + "/" + applied.json().get("id").asLong() + "/activate", Map.of("reason", "2034 年协议"));
-            assertThat(activated.status()).as(activated.body()).isEqualTo(200);
-        }
+        LaterYears.policy(users, INSURED, 2034);
+        TestAgreements.inForce(users, HOSPITAL, LocalDate.of(2034, 6, 1));
     }
 
     private TestPersons.Registered filed(TestPersons.Registered p) {

@@ -23,6 +23,7 @@ import org.yibao.server.ClockControlledTest;
 import org.yibao.server.demo.DemoCast;
 import org.yibao.server.platform.security.StaffRole;
 import org.yibao.server.settlement.Visit;
+import org.yibao.server.support.LaterYears;
 import org.yibao.server.support.ApiClient;
 import org.yibao.server.support.FsiClient;
 import org.yibao.server.support.FsiClients;
@@ -68,13 +69,7 @@ class DipStoryTest {
 
     /** 2033 has no shipped policy: the administrator loads 990200's 2030 terms as 2033's through the policy API. */
     private void policyOf2033() {
-        if (users.readOnly().get("/api/admin/policies/" + REGION + "/2033").status() == 200) {
-            return;
-        }
-        String source = users.readOnly().get("/api/admin/policies/" + REGION + "/2030/source").body()
-                .replace("year: 2030", "year: 2033").replace("name: 邻江市 2030", "name: 邻江市 2033");
-        var put = users.admin().send("PUT", "/api/admin/policies/" + REGION + "/2033", source, "application/yaml");
-        assertThat(put.status()).as(put.body()).isEqualTo(200);
+        LaterYears.policy(users, REGION, 2033);
     }
 
     /** Another hospital of 990200, made level 2 from 2033 through the institution API (the demo draws levels at random). */

@@ -17,6 +17,7 @@ import org.yibao.server.ClockControlledTest;
 import org.yibao.server.demo.DemoCast;
 import org.yibao.server.platform.YibaoProperties;
 import org.yibao.server.settlement.Visit;
+import org.yibao.server.support.LaterYears;
 import org.yibao.server.support.ApiClient;
 import org.yibao.server.support.FsiClient;
 import org.yibao.server.support.FsiClients;
@@ -92,13 +93,7 @@ class DrgPaymentStoryTest {
     }
 
     private void policyFor2032() {
-        if (users.readOnly().get("/api/admin/policies/990100/2032").status() == 200) {
-            return;
-        }
-        String source = users.readOnly().get("/api/admin/policies/990100/2030/source").body()
-                .replace("year: 2030", "year: 2032").replace("name: 示范市 2030", "name: 示范市 2032");
-        var put = users.admin().send("PUT", "/api/admin/policies/990100/2032", source, "application/yaml");
-        assertThat(put.status()).as(put.body()).isEqualTo(200);
+        LaterYears.policy(users, "990100", 2032);
     }
 
     private static BigDecimal standard(BigDecimal base, BigDecimal coefficient) {

@@ -2,7 +2,6 @@ package org.yibao.server.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
 
 /**
  * What a clock test in a year after the demo's needs (the demo's yearly agreements and policies end
@@ -18,14 +17,7 @@ public final class LaterYears {
 
     /** The institution holds an agreement in force on {@code year}-03-01 (applied from 1 January and activated today when it has none). */
     public static void agreement(TestUsers users, String fixmedinsCode, int year) {
-        String base = "/api/admin/institutions/" + fixmedinsCode + "/agreements";
-        if ("ACTIVE".equals(users.readOnly().get(base + "/standing?day=" + year + "-03-01").json().path("state").asString())) {
-            return;
-        }
-        var applied = users.admin().post(base, Map.of("start_date", year + "-01-01", "reason", year + " 年度协议"));
-        assertThat(applied.status()).as(applied.body()).isEqualTo(201);
-        var activated = users.admin().post(base + "/" + applied.json().get("id").asLong() + "/activate", Map.of());
-        assertThat(activated.status()).as(activated.body()).isEqualTo(200);
+        TestAgreements.inForce(users, fixmedinsCode, java.time.LocalDate.of(year, 3, 1));
     }
 
     /** The region has a policy for {@code year}: the demo's 2030 file with its year (and name) changed, when it has none. */
