@@ -15,7 +15,7 @@ data_dir=$(mktemp -d /tmp/yibao-bench.XXXXXX)
 ./mvnw -q -B -ntp -DskipTests -pl yibao-server -am package >/dev/null
 java ${YIBAO_JAVA_OPTS:--Xms1g -Xmx4g} -jar yibao-server/target/yibao-server.jar --server.port="$port" \
   --yibao.data-dir="$data_dir" --yibao.demo.history.outpatient-per-mille="${YIBAO_HISTORY_OUTPATIENT_PER_MILLE:-1500}" \
-  --yibao.supervision.nightly-cron=- --logging.level.root=WARN > "$data_dir/server.out" 2>&1 &
+  --yibao.supervision.nightly-cron=- --logging.level.root=WARN --logging.level.org.yibao.server.demo=INFO > "$data_dir/server.out" 2>&1 &
 server=$!
 cleanup() { kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true; rm -rf "$data_dir"; }
 trap cleanup EXIT
@@ -28,12 +28,11 @@ pgport=$(sed -n 4p "$data_dir/pgdata/postmaster.pid")
 sql() { PGPASSWORD=postgres psql -qtA -h localhost -p "$pgport" -U postgres -d postgres -c "$1"; }
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)"
 echo -n "waiting for the demo history"
-for _ in $(seq 1 1800); do
-  left=$(sql "select count(*) from demo_history_progress where not done" 2>/dev/null || echo 1)
-  units=$(sql "select count(*) from demo_history_progress" 2>/dev/null || echo 0)
-  [ "$units" -gt 0 ] && [ "$left" -eq 0 ] && break
+for _ in $(seq 1 720); do
+  grep -q "Demo history finished" "$data_dir/server.out" && break
   echo -n "."; sleep 5
 done
+grep -q "Demo history finished" "$data_dir/server.out" || { echo " the demo history did not finish"; exit 1; }
 echo
 echo "history written: $(sql "select sum(settlements) from demo_history_progress") settlements in all regions"
 user=$(sed -n 1p "$data_dir/admin-credentials.txt"); pass=$(sed -n 2p "$data_dir/admin-credentials.txt")
@@ -45,4 +44,6 @@ echo "$reply" | head -c 600; echo
 seconds=$(awk -v a="$start" -v b="$end" 'BEGIN {printf "%.1f", b - a}')
 warnings=$(sql "select count(*) from supervision_warning")
 analysed=$(sql "select count(*) from supervision_analysed")
+echo "warnings by rule (rule, warnings, settlements analysed with one, amount involved):"
+sql "select rule_id, count(*), count(distinct setl_id), sum(amount) from supervision_warning group by 1 order by 2 desc" | sed 's/^/  /'
 echo "run_seconds=$seconds settlements=$analysed warnings=$warnings settlements_per_second=$(awk -v n="$analysed" -v s="$seconds" 'BEGIN {printf "%d", n / s}')"

@@ -390,6 +390,25 @@ final class HistoryGenerator {
             return add(items.get(r.nextInt(items.size())), cnt, at);
         }
 
+        /**
+         * One unit of an item of the type on each of {@code days} days from {@code first} (bed, nursing: charged per day,
+         * as an HIS uploads them, so that the frequency rule's once-a-day limit holds); the same draws as one line of
+         * {@code days} units, so the rest of the history does not move.
+         */
+        void daily(String type, int days, LocalDateTime first) {
+            List<Item> items = itemsByType.get(type);
+            if (items == null || items.isEmpty() || days <= 0) {
+                return;
+            }
+            Item item = items.get(r.nextInt(items.size()));
+            long price = priceFen(item);
+            UnitPrice pric = UnitPrice.of(BigDecimal.valueOf(price, 2));
+            for (int i = 0; i < days; i++) {
+                lines.add(FeeLine.of(String.format("%03d", lines.size() + 1), item.code(), first.plusDays(i), Quantity.of(1), pric));
+            }
+            fen += price * days;
+        }
+
         boolean add(Item item, long cnt, LocalDateTime at) {
             long price = priceFen(item);
             UnitPrice pric = UnitPrice.of(BigDecimal.valueOf(price, 2));
@@ -459,8 +478,8 @@ final class HistoryGenerator {
     private List<FeeLine> inpatientLines(SplittableRandom r, int level, Condition c, LocalDateTime begin, int los) {
         Lines l = new Lines(r, level);
         long target = (long) c.costL2() * 100 * levelPercent(level) / 100 * (80 + r.nextInt(51)) / 100;
-        l.add("01", los, begin);
-        l.add("07", los, begin);
+        l.daily("01", los, begin);
+        l.daily("07", los, begin);
         LocalDateTime day2 = begin.plusDays(Math.min(1, los - 1));
         if (c.surgical()) {
             l.add("06", 1, day2);
@@ -477,7 +496,10 @@ final class HistoryGenerator {
         for (int i = 0; i < tests; i++) {
             l.add("04", 1 + r.nextInt(3), begin.plusDays(r.nextInt(los)));
         }
-        l.add("05", 1 + r.nextInt(los), begin);
+        // A treatment every day of the stay, so that no run of days holds only bed and nursing (挂床): the draw that
+        // once set its count is kept, so the rest of the history does not move.
+        r.nextInt(los);
+        l.daily("05", los, begin);
         int drugs = 3 + r.nextInt(4);
         List<Item> pool = itemsByType.getOrDefault("09", List.of());
         for (int i = 0; i < drugs && !pool.isEmpty(); i++) {
