@@ -69,8 +69,11 @@ class ComplaintBrowserTest {
             browser.findElement(By.linkText("投诉")).click();
             new Select(browser.findElement(By.id("filter-state"))).selectByValue("RECEIVED");
             browser.findElement(By.id("filter-submit")).click();
+            // The filtered page (not the list it replaces, which also shows the row) with its chart drawn.
+            wait.until(ExpectedConditions.urlContains("state=RECEIVED"));
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("complaint-row-" + id)));
-            assertThat(browser.findElement(By.id("chart-complaints")).findElements(By.tagName("canvas"))).isNotEmpty();
+            wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(d -> !d.findElement(By.id("chart-complaints")).findElements(By.tagName("canvas")).isEmpty());
             chromium.screenshot("complaint-console-list");
             browser.findElement(By.cssSelector("#complaint-row-" + id + " a")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("assign-submit")));
