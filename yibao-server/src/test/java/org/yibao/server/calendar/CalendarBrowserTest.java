@@ -28,11 +28,7 @@ class CalendarBrowserTest {
             users.readOnly();
             String base = "http://localhost:" + users.port();
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-            browser.get(base + "/login");
-            browser.findElement(By.id("username")).sendKeys("viewer1");
-            browser.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
-            browser.findElement(By.id("login-submit")).click();
-            wait.until(ExpectedConditions.urlToBe(base + "/"));
+            chromium.signInToConsole(base, "viewer1", TestUsers.PASSWORD);
             browser.get(base + "/calendar?year=2026");
             assertThat(browser.findElements(By.id("schedule-missing"))).isEmpty();
             assertThat(browser.findElement(By.id("day-2026-02-14")).getAttribute("class")).contains("cal-workday");

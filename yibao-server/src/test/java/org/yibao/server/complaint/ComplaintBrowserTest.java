@@ -61,11 +61,7 @@ class ComplaintBrowserTest {
             wait.until(ExpectedConditions.urlContains("/portal/login"));
 
             // A clerk finds it among the received complaints, assigns it and answers it.
-            browser.get(base + "/login");
-            browser.findElement(By.id("username")).sendKeys("clerk1");
-            browser.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
-            browser.findElement(By.id("login-submit")).click();
-            wait.until(ExpectedConditions.urlToBe(base + "/"));
+            chromium.signInToConsole(base, "clerk1", TestUsers.PASSWORD);
             browser.findElement(By.linkText("投诉")).click();
             new Select(browser.findElement(By.id("filter-state"))).selectByValue("RECEIVED");
             browser.findElement(By.id("filter-submit")).click();

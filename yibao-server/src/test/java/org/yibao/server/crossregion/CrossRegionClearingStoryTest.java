@@ -389,11 +389,7 @@ class CrossRegionClearingStoryTest {
             WebDriver browser = chromium.driver();
             String base = "http://localhost:" + users.port();
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-            browser.get(base + "/login");
-            browser.findElement(By.id("username")).sendKeys("xr-admin");
-            browser.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
-            browser.findElement(By.id("login-submit")).click();
-            wait.until(ExpectedConditions.urlToBe(base + "/"));
+            chromium.signInToConsole(base, "xr-admin", TestUsers.PASSWORD);
             browser.get(base + "/xr-clearing?month=" + month);
             String pair = INSURED + "-" + TREATMENT;
             assertThat(browser.findElement(By.id("xr-confirmed-insured-" + pair)).getText()).contains(INSURED, "✓");

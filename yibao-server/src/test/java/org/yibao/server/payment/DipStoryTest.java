@@ -162,11 +162,7 @@ class DipStoryTest {
             WebDriver browser = chromium.driver();
             String base = "http://localhost:" + users.port();
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-            browser.get(base + "/login");
-            browser.findElement(By.id("username")).sendKeys("dipadmin1");
-            browser.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
-            browser.findElement(By.id("login-submit")).click();
-            wait.until(ExpectedConditions.urlToBe(base + "/"));
+            chromium.signInToConsole(base, "dipadmin1", TestUsers.PASSWORD);
             browser.get(base + "/dip?region=" + REGION + "&year=2033");
             assertThat(browser.findElements(By.id("dip-point-value"))).isEmpty();
             assertThat(browser.findElement(By.id("dip-groups")).getText()).contains("K35/SURGICAL", "1315.7895", "综合病种");

@@ -55,6 +55,16 @@ public final class HeadlessChromium implements AutoCloseable {
         return browser;
     }
 
+    /** Signs in to the staff console at {@code base} and waits for the dashboard. */
+    public void signInToConsole(String base, String username, String password) {
+        browser.get(base + "/login");
+        browser.findElement(org.openqa.selenium.By.id("username")).sendKeys(username);
+        browser.findElement(org.openqa.selenium.By.id("password")).sendKeys(password);
+        browser.findElement(org.openqa.selenium.By.id("login-submit")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(30))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.urlToBe(base + "/"));
+    }
+
     public void screenshot(String name) throws IOException {
         Files.createDirectories(SCREENSHOTS);
         File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
