@@ -87,11 +87,7 @@ class AgreementBrowserTest {
         String code = hospital();
         String base = "http://localhost:" + users.port();
         List<String> credentials = Files.readAllLines(properties.dataDir().toAbsolutePath().resolve("admin-credentials.txt"));
-        browser.get(base + "/login");
-        browser.findElement(By.id("username")).sendKeys(credentials.get(0));
-        browser.findElement(By.id("password")).sendKeys(credentials.get(1));
-        browser.findElement(By.id("login-submit")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(base + "/"));
+        chromium.signInToConsole(base, credentials.get(0), credentials.get(1));
 
         browser.get(base + "/institutions/" + code);
         assertThat(text("agreement-state")).isEqualTo("无协议");

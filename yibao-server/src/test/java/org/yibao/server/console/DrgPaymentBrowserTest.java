@@ -72,11 +72,7 @@ class DrgPaymentBrowserTest {
         assertThat(stays).as("the demo history has stays in June 2025").isPositive();
         String base = "http://localhost:" + users.port();
         List<String> credentials = Files.readAllLines(properties.dataDir().toAbsolutePath().resolve("admin-credentials.txt"));
-        browser.get(base + "/login");
-        browser.findElement(By.id("username")).sendKeys(credentials.get(0));
-        browser.findElement(By.id("password")).sendKeys(credentials.get(1));
-        browser.findElement(By.id("login-submit")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(base + "/"));
+        chromium.signInToConsole(base, credentials.get(0), credentials.get(1));
 
         browser.get(base + "/drg-payments?region=990100&month=2025-06");
         assertThat(browser.findElement(By.id("drg-state")).getText()).contains("尚未");

@@ -69,11 +69,7 @@ class AnnualEvaluationBrowserTest {
         String code = EvaluationFixtures.centre(users, year);
         String base = "http://localhost:" + users.port();
         List<String> credentials = Files.readAllLines(properties.dataDir().toAbsolutePath().resolve("admin-credentials.txt"));
-        browser.get(base + "/login");
-        browser.findElement(By.id("username")).sendKeys(credentials.get(0));
-        browser.findElement(By.id("password")).sendKeys(credentials.get(1));
-        browser.findElement(By.id("login-submit")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(base + "/"));
+        chromium.signInToConsole(base, credentials.get(0), credentials.get(1));
 
         browser.get(base + "/institutions/" + code + "/evaluation?year=" + year);
         browser.findElement(By.id("review-no")).sendKeys("RX-B1");

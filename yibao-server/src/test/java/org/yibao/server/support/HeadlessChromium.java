@@ -8,12 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A headless Chromium for the browser tests: Debian's Chromium and chromedriver from fixed paths, so
@@ -58,11 +61,10 @@ public final class HeadlessChromium implements AutoCloseable {
     /** Signs in to the staff console at {@code base} and waits for the dashboard. */
     public void signInToConsole(String base, String username, String password) {
         browser.get(base + "/login");
-        browser.findElement(org.openqa.selenium.By.id("username")).sendKeys(username);
-        browser.findElement(org.openqa.selenium.By.id("password")).sendKeys(password);
-        browser.findElement(org.openqa.selenium.By.id("login-submit")).click();
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(30))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.urlToBe(base + "/"));
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("login-submit")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlToBe(base + "/"));
     }
 
     public void screenshot(String name) throws IOException {
