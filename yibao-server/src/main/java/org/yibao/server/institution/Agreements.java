@@ -56,8 +56,11 @@ public class Agreements {
     private final AuditTrail audit;
     private final Clock clock;
     private final ObjectProvider<RenewalCondition> renewalConditions;
+    private final StandingChanges changes;
 
-    Agreements(JdbcClient jdbc, AuditTrail audit, Clock clock, ObjectProvider<RenewalCondition> renewalConditions) {
+    Agreements(JdbcClient jdbc, AuditTrail audit, Clock clock, ObjectProvider<RenewalCondition> renewalConditions,
+               StandingChanges changes) {
+        this.changes = changes;
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
@@ -341,6 +344,7 @@ public class Agreements {
             throw new ConflictException("start_date", "overlap", "the period " + start + " – " + end + " overlaps agreement " + o.id()
                     + " (" + o.startDate() + " – " + o.endDate() + ", " + o.status() + "); one agreement per period");
         }
+        changes.changed();
         return jdbc.sql("insert into agreement (fixmedins_code, start_date, end_date, status, renews_id, recorded_at, recorded_by) "
                         + "values (?, ?, ?, ?, ?, ?, ?) returning " + COLUMNS)
                 .params(code, start, end, status, renewsId, Timestamp.from(clock.instant()), AuditTrail.currentActor())
@@ -348,6 +352,8 @@ public class Agreements {
     }
 
     private void event(Agreement a, String action, AgreementState from, AgreementState to, LocalDate effective, String reason, Long sanctionId) {
+        // Every transition of an agreement passes here (sanctions and lifts too): settlement permissions read before it are stale.
+        changes.changed();
         jdbc.sql("insert into agreement_event (agreement_id, action, from_state, to_state, effective_date, reason, sanction_id, "
                         + "recorded_at, recorded_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(a.id(), action, from == null ? null : from.name(), to.name(), effective, blankToNull(reason), sanctionId,

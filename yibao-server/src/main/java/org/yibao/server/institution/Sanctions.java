@@ -45,8 +45,10 @@ public class Sanctions {
     private final Agreements agreements;
     private final AuditTrail audit;
     private final Clock clock;
+    private final StandingChanges changes;
 
-    Sanctions(JdbcClient jdbc, Agreements agreements, AuditTrail audit, Clock clock) {
+    Sanctions(JdbcClient jdbc, Agreements agreements, AuditTrail audit, Clock clock, StandingChanges changes) {
+        this.changes = changes;
         this.jdbc = jdbc;
         this.agreements = agreements;
         this.audit = audit;
@@ -108,6 +110,7 @@ public class Sanctions {
             throw new ConflictException("state", "invalid_transition", "agreement " + agreement.id() + " is "
                     + (before == null ? agreement.status() : before.name()) + " on " + first + "; only an agreement in force can be sanctioned");
         }
+        changes.changed();
         Sanction s = jdbc.sql("insert into sanction (fixmedins_code, agreement_id, kind, decision_date, start_date, end_date, reason, "
                         + "evidence, decided_by, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning " + COLUMNS)
                 .params(fixmedinsCode, agreement.id(), kind, decided, start, end, d.reason().strip(), d.evidence().strip(),
@@ -157,6 +160,7 @@ public class Sanctions {
         LocalDate effective = requested.isBefore(s.startDate()) ? s.startDate() : requested;
         Agreement agreement = agreements.get(fixmedinsCode, s.agreementId());
         AgreementState before = agreements.stateOn(agreement, effective);
+        changes.changed();
         Sanction lifted = jdbc.sql("update sanction set lifted_from = ?, lift_reason = ?, lifted_by = ?, lifted_at = ? where id = ? "
                         + "returning " + COLUMNS)
                 .params(effective, reason.strip(), AuditTrail.currentActor(), Timestamp.from(clock.instant()), id).query(ROW).single();

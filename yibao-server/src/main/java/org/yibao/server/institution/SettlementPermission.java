@@ -1,12 +1,14 @@
 package org.yibao.server.institution;
 
 import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
 
 /**
  * Whether an institution may settle on a day (R-INST-1, R-INST-3, R-INST-4): only while its agreement is
  * active or under rectification and no suspension is in force (a sanction, or an upload-compliance
- * suspension of {@link UploadCompliance}); one statement per call ({@link Agreements#standing}). The one place the rule lives; the settlement
+ * suspension of {@link UploadCompliance}); one statement ({@link Agreements#standing}) per institution and day until one of them changes. The one place the rule lives; the settlement
  * gateway asks it before every transaction that opens a visit or settles. The refusal names the state
  * and its date, in Chinese, as the HIS operator reads it in {@code err_msg}.
  */
@@ -21,13 +23,36 @@ public class SettlementPermission {
     }
 
     private final Agreements agreements;
+    private final StandingChanges changes;
+    /** The last decision per institution, with its day and the change count it was read at. */
+    private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
 
-    SettlementPermission(Agreements agreements) {
+    private record Remembered(LocalDate day, long generation, Decision decision) {}
+
+    SettlementPermission(Agreements agreements, StandingChanges changes) {
         this.agreements = agreements;
+        this.changes = changes;
     }
 
     public Decision check(String fixmedinsCode, LocalDate day) {
-        return decide(agreements.standing(fixmedinsCode, day));
+        // The gateway asks before every settling call; the answer only changes with the day or with a
+        // write of agreements, sanctions or suspensions (StandingChanges), so it is read once per both.
+        long generation = changes.generation();
+        Remembered r = remembered.get(fixmedinsCode);
+        if (r != null && r.generation() == generation && r.day().equals(day)) {
+            return r.decision();
+        }
+        Decision decision = decide(agreements.standing(fixmedinsCode, day));
+        remembered.put(fixmedinsCode, new Remembered(day, generation, decision));
+        return decision;
+    }
+
+    /**
+     * Forgets every remembered decision, for writers of agreements outside this module (the demo world
+     * loader); call it inside the writing transaction.
+     */
+    public void standingsChanged() {
+        changes.changed();
     }
 
     static Decision decide(Agreements.Standing s) {

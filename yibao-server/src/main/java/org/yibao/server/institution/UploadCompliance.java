@@ -84,8 +84,10 @@ public class UploadCompliance {
     private final WorkingCalendar calendar;
     private final AuditTrail audit;
     private final Clock clock;
+    private final StandingChanges changes;
 
-    UploadCompliance(JdbcClient jdbc, WorkingCalendar calendar, AuditTrail audit, Clock clock) {
+    UploadCompliance(JdbcClient jdbc, WorkingCalendar calendar, AuditTrail audit, Clock clock, StandingChanges changes) {
+        this.changes = changes;
         this.jdbc = jdbc;
         this.calendar = calendar;
         this.audit = audit;
@@ -150,6 +152,7 @@ public class UploadCompliance {
                 .params(code, day, day.minusMonths(12)).query().optionalValue().isPresent();
         int n = repeat ? REPEAT_WORKING_DAYS : WORKING_DAYS;
         LocalDate resumes = calendar.endOfWorkingDayPeriod(day, n).toLocalDate();
+        changes.changed();
         Suspension s = jdbc.sql("insert into upload_compliance_suspension (" + SUSPENSION_COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?) "
                         + "returning " + SUSPENSION_COLUMNS)
                 .params(code, day, day.plusDays(1), resumes, n, cause, Timestamp.from(now)).query(SUSPENSION).single();

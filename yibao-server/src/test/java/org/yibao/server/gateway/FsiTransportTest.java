@@ -121,6 +121,35 @@ class FsiTransportTest {
         assertThat(signIns()).isEqualTo(before + 1);
     }
 
+    @Test
+    void copiesOfOneMessageSentAtOnceAreProcessedOnceAndAllAnsweredWithTheSameReply() throws Exception {
+        // A HIS that times out and resends while the first copy is still being processed: the copies race
+        // for the msgid; the losers' work is rolled back and they answer with the winner's stored reply.
+        FsiClient his = fsi.as("H99010000002");
+        byte[] body = FsiClient.bytes(his.envelope("9001", his.newMsgid(), null,
+                Map.of("signIn", Map.of("opter_no", "OP042", "mac", "00-16-3E-00-00-42", "ip", "10.0.0.42"))));
+        long before = signIns();
+        int copies = 8;
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(copies);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(copies);
+        try {
+            java.util.List<java.util.concurrent.Future<FsiClient.Reply>> replies = new java.util.ArrayList<>();
+            for (int i = 0; i < copies; i++) {
+                replies.add(pool.submit(() -> {
+                    start.await();
+                    return his.send(body);
+                }));
+            }
+            byte[] first = replies.get(0).get().ok().raw();
+            for (java.util.concurrent.Future<FsiClient.Reply> reply : replies) {
+                assertThat(reply.get().ok().raw()).isEqualTo(first);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(signIns()).isEqualTo(before + 1);
+    }
+
     @Autowired
     org.yibao.server.institution.Institutions institutions;
     @Autowired

@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yibao.server.gateway.InstitutionSignatures;
@@ -272,7 +273,9 @@ public class FsiGateway {
                         status.setRollbackOnly();
                         return new Outcome(null, refusal);
                     }
-                    if (!messages.store(call.fixmedinsCode(), call.msgid(), call.infno(), sha, 0, reply, call.receivedAt())) {
+                    try {
+                        messages.storeAndCommit(call.fixmedinsCode(), call.msgid(), call.infno(), sha, reply, call.receivedAt());
+                    } catch (DuplicateKeyException race) {
                         status.setRollbackOnly();
                         return Outcome.RACE;
                     }

@@ -25,9 +25,23 @@ class FsiMessages {
                 .optional();
     }
 
-    /** Stores the reply; false when another call stored one for this msgid first (the caller rolls back). */
-    boolean store(String fixmedinsCode, String msgid, String infno, byte[] sha256, int infcode, byte[] reply, Instant at) {
-        return store(fixmedinsCode, msgid, infno, sha256, infcode, reply, at, false);
+    /**
+     * Stores the reply of a processed call and commits the call's transaction in the same round trip to
+     * the database: the insert and {@code COMMIT} go as one message sequence, so the reply leaves only once
+     * both are durable, and a call costs one network exchange fewer (issue 4's throughput). When another
+     * call stored this msgid first the insert fails before the {@code COMMIT} runs (the server skips the
+     * rest of the sequence), the exception reaches the caller and the transaction is rolled back. Spring's
+     * commit afterwards finds the connection outside a transaction and sends nothing.
+     *
+     * @throws org.springframework.dao.DuplicateKeyException when the msgid is stored already
+     */
+    void storeAndCommit(String fixmedinsCode, String msgid, String infno, byte[] sha256, byte[] reply, Instant at) {
+        jdbc.sql("""
+                        insert into fsi_message (fixmedins_code, msgid, infno, body_sha256, infcode, reply, received_at, not_permitted)
+                        values (?, ?, ?, ?, 0, ?, ?, false);
+                        commit""")
+                .params(fixmedinsCode, msgid, infno, sha256, reply, Timestamp.from(at))
+                .update();
     }
 
     /**
