@@ -426,20 +426,23 @@ public final class LabelledAnomalies {
     // ---- institution indicators --------------------------------------------------------------
 
     /**
-     * ZB0001: in a region of its own, an institution whose average stay is 1.6 × (+) or 1.4 × (−) that of
-     * its two same-level peers (stays of 5 days; its own 8 or 7 days), five stays each.
+     * ZB0001: in a region (or level) of its own, an institution whose average stay is 1.6 × (+) or 1.4 × (−) that of
+     * its two same-level peers (stays of 5 days; its own 8 or 7 days), five stays each, all admitted in one quarter:
+     * the run after settlement compares institutions per quarter, as it does the CT positive rate.
      */
     private void lengthOfStay(boolean positive, int n) {
         PeerGroup g = at.lengthOfStay().apply(positive, n);
+        LocalDate some = day(0, 300);
+        LocalDate quarter = LocalDate.of(some.getYear(), (some.getMonthValue() - 1) / 3 * 3 + 1, 1);
         for (String peer : List.of(g.peerA(), g.peerB())) {
             for (int i = 0; i < 5; i++) {
                 Patient p = person("1", 50);
-                add(p, stay(peer, g.level(), null, g.region(), day(0, 330), 5, List.of("J18.900"), List.of(), day -> true));
+                add(p, stay(peer, g.level(), null, g.region(), quarter.plusDays(random.nextInt(80)), 5, List.of("J18.900"), List.of(), day -> true));
             }
         }
         for (int i = 0; i < 5; i++) {
             Patient p = person("2", 50);
-            add(p, stay(g.subject(), g.level(), null, g.region(), day(0, 330), positive ? 8 : 7, List.of("J18.900"), List.of(), day -> true));
+            add(p, stay(g.subject(), g.level(), null, g.region(), quarter.plusDays(random.nextInt(80)), positive ? 8 : 7, List.of("J18.900"), List.of(), day -> true));
         }
         plants.add(new Plant("ZB0001", positive, g.subject(), positive ? "stays 1.6 × peers" : "stays 1.4 × peers"));
     }

@@ -68,16 +68,16 @@ class LabelledAnomaliesTest {
     @Test
     void aPlacementPutsTheSameExamplesOnGivenInstitutionsWithTheSameResult() {
         LabelledAnomalies.Placement demo = new LabelledAnomalies.Placement("990100", "A1", "H99010000003", "H99010000002",
-                "H99010000001", "H99010380001", "H99020000001", "990200", 3,
+                "H99010000001", "H99010038001", "H99020000001", "990200", 3,
                 (positive, n) -> new LabelledAnomalies.PeerGroup("990121", positive ? 2 : 1, "H99012138" + (positive ? "1" : "2") + n + "0",
                         "H99012138" + (positive ? "1" : "2") + n + "1", "H99012138" + (positive ? "1" : "2") + n + "2"),
-                (positive, n) -> "H99010380" + (positive ? "2" : "3") + n + "0");
+                (positive, n) -> "H99010038" + (positive ? "2" : "3") + n + "0");
         LabelledAnomalies.World world = LabelledAnomalies.generate(5L, 1, 30, START, demo);
 
         java.util.Set<String> institutions = world.visits().values().stream().flatMap(List::stream)
                 .map(Encounter::institutionCode).collect(Collectors.toSet());
-        assertThat(institutions).contains("H99010000001", "H99010000002", "H99010000003", "H99010380001", "H99020000001",
-                "H99012138100", "H99012138202", "H99010380200", "H99010380300").noneMatch(c -> c.startsWith("LAB"));
+        assertThat(institutions).contains("H99010000001", "H99010000002", "H99010000003", "H99010038001", "H99020000001",
+                "H99012138100", "H99012138202", "H99010038200", "H99010038300").noneMatch(c -> c.startsWith("LAB"));
         assertThat(world.visits().values().stream().flatMap(List::stream).filter(e -> e.institutionCode().equals("H99020000001")))
                 .allSatisfy(e -> assertThat(List.of(e.regionCode(), e.institutionLevel())).containsExactly("990200", 3));
         assertThat(LabelledAnomalies.evaluate(Fixtures.ENGINE, world))
