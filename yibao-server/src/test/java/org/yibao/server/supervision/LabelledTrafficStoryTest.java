@@ -158,6 +158,8 @@ class LabelledTrafficStoryTest {
             assertThat(s.falsePositives()).as(s.ruleId() + " false positives; warnings: " + unexpected).isZero();
             assertThat(s.foundNegatives()).as(s.ruleId() + " planted negatives found").isZero();
         }
+        assertThat(found).as("one warning per planted positive: %s", unexpected)
+                .hasSize((int) world.plants().stream().filter(LabelledAnomalies.Plant::positive).count());
         assertThat(platform).isEqualTo(inMemory);
     }
 
