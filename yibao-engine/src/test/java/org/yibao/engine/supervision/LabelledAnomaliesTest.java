@@ -85,6 +85,22 @@ class LabelledAnomaliesTest {
                         .containsExactly(1, 1, 0));
     }
 
+    @Test
+    void aLengthOfStayExampleIsAdmittedWithinOneQuarterAsTheRunAfterSettlementComparesPerQuarter() {
+        LabelledAnomalies.World world = LabelledAnomalies.generate(13L, 4, 20, START);
+        for (LabelledAnomalies.Plant plant : world.plants()) {
+            if (!plant.ruleId().equals("ZB0001")) {
+                continue;
+            }
+            String region = plant.subject().substring(0, plant.subject().length() - 1);
+            java.util.Set<String> quarters = world.visits().values().stream().flatMap(List::stream)
+                    .filter(e -> region.equals(e.regionCode()))
+                    .map(e -> e.admissionDate().getYear() + "Q" + ((e.admissionDate().getMonthValue() - 1) / 3 + 1))
+                    .collect(Collectors.toSet());
+            assertThat(quarters).as(plant.subject()).hasSize(1);
+        }
+    }
+
     /** The demo knowledge base with one parameter of GZ0301 replaced. */
     private static Map<String, LabelledAnomalies.Score> score(LabelledAnomalies.World world, String from, String to) {
         Map<String, String> files = Fixtures.demoFiles();
