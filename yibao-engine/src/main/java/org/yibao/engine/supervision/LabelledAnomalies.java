@@ -26,14 +26,58 @@ import org.yibao.engine.money.Money;
  */
 public final class LabelledAnomalies {
 
-    /** Institutions of the generated world: a city alliance of three levels, one outside it, one in another city. */
+    /** Institutions of the synthetic world: a city alliance of three levels, one outside it, one in another city. */
     static final String LEVEL1 = "LAB100000001";
     static final String LEVEL2 = "LAB100000002";
     static final String LEVEL3 = "LAB100000003";
     static final String LEVEL2_ALONE = "LAB100000004";
     static final String OTHER_CITY = "LAB200000001";
-    private static final String ALLIANCE = "LABA01";
-    private static final String REGION = "LAB100";
+
+    /**
+     * Where a peer-indicator example lives: a region and level of its own (no other stays of that level and
+     * region), the institution the example is about and its two peers.
+     */
+    public record PeerGroup(String region, int level, String subject, String peerA, String peerB) {}
+
+    /**
+     * The institutions the traffic is placed on: a pooling region with a city alliance of the three levels
+     * ({@code allianceCode}, null when the alliance is not known to the caller), a level-2 institution of the
+     * region outside the alliance, an institution of another city, and per indicator example its own
+     * institutions: for the length-of-stay example ({@code lengthOfStay(positive, n)}) a peer group, for the CT
+     * positive rate ({@code positiveRate(positive, n)}) a level-2 institution of the region that reports no
+     * other CT results.
+     */
+    public record Placement(String region, String allianceCode, String level1, String level2, String level3, String level2Alone,
+                            String otherCity, String otherCityRegion, int otherCityLevel,
+                            java.util.function.BiFunction<Boolean, Integer, PeerGroup> lengthOfStay,
+                            java.util.function.BiFunction<Boolean, Integer, String> positiveRate) {
+
+        /** The synthetic world: institutions LAB100000001…, regions LAB100/LAB200, peer groups LOS…, CT institutions CT…. */
+        public static final Placement SYNTHETIC = new Placement("LAB100", "LABA01", LEVEL1, LEVEL2, LEVEL3, LEVEL2_ALONE,
+                OTHER_CITY, "LAB200", 2, (positive, n) -> {
+                    String region = "LOS" + (positive ? "P" : "N") + n;
+                    return new PeerGroup(region, 2, region + "S", region + "A", region + "B");
+                }, (positive, n) -> "CT" + (positive ? "P" : "N") + n);
+
+        /** The level of one of the placed institutions (2 for any other, as the positive-rate institutions). */
+        Integer levelOf(String institution) {
+            if (institution.equals(level1)) {
+                return 1;
+            }
+            if (institution.equals(level3)) {
+                return 3;
+            }
+            return institution.equals(otherCity) ? otherCityLevel : 2;
+        }
+
+        String allianceOf(String institution) {
+            return institution.equals(level1) || institution.equals(level2) || institution.equals(level3) ? allianceCode : null;
+        }
+
+        String regionOf(String institution) {
+            return institution.equals(otherCity) ? otherCityRegion : region;
+        }
+    }
 
     /** Items of the demo knowledge base (catalogue shapes of region 990100). */
     private static final String BED = "001103000010000";
@@ -93,14 +137,16 @@ public final class LabelledAnomalies {
 
     private final SplittableRandom random;
     private final LocalDate start;
+    private final Placement at;
     private final Map<String, Patient> patients = new LinkedHashMap<>();
     private final Map<String, List<Encounter>> visits = new LinkedHashMap<>();
     private final List<Plant> plants = new ArrayList<>();
     private int sequence;
 
-    private LabelledAnomalies(long seed, LocalDate start) {
+    private LabelledAnomalies(long seed, LocalDate start, Placement at) {
         this.random = new SplittableRandom(seed);
         this.start = start;
+        this.at = at;
     }
 
     /**
@@ -109,7 +155,12 @@ public final class LabelledAnomalies {
      * year from {@code start}.
      */
     public static World generate(long seed, int examplesPerRule, int backgroundPersons, LocalDate start) {
-        LabelledAnomalies g = new LabelledAnomalies(seed, start);
+        return generate(seed, examplesPerRule, backgroundPersons, start, Placement.SYNTHETIC);
+    }
+
+    /** As {@link #generate(long, int, int, LocalDate)}, on the institutions of {@code placement}. */
+    public static World generate(long seed, int examplesPerRule, int backgroundPersons, LocalDate start, Placement placement) {
+        LabelledAnomalies g = new LabelledAnomalies(seed, start, placement);
         for (int i = 0; i < backgroundPersons; i++) {
             g.background();
         }
@@ -147,28 +198,43 @@ public final class LabelledAnomalies {
             all.addAll(person.getValue());
         }
         findings.addAll(engine.indicators(Set.of(), all));
+        List<Found> found = new ArrayList<>(findings.size());
+        for (Finding f : findings) {
+            found.add(new Found(f.ruleId(), f.encounterId() != null ? f.encounterId() : f.institutionCode()));
+        }
+        return score(engine.rules(), world, found);
+    }
+
+    /**
+     * A finding as the score needs it: the rule and its subject, the world's visit id for line, visit and person
+     * rules, the institution code for indicators (however the finding was obtained: in memory or read back from
+     * the platform's stored warnings).
+     */
+    public record Found(String ruleId, String subject) {}
+
+    /** Scores each of {@code rules} against the world's plants, as {@link #evaluate} does. */
+    public static List<Score> score(List<RuleDefinition> rules, World world, java.util.Collection<Found> findings) {
         Map<String, Set<String>> positives = new TreeMap<>();
         Map<String, Set<String>> negatives = new TreeMap<>();
         for (Plant plant : world.plants()) {
             (plant.positive() ? positives : negatives).computeIfAbsent(plant.ruleId(), k -> new java.util.HashSet<>()).add(plant.subject());
         }
         List<Score> scores = new ArrayList<>();
-        for (RuleDefinition rule : engine.rules()) {
+        for (RuleDefinition rule : rules) {
             Set<String> planted = positives.getOrDefault(rule.id(), Set.of());
             Set<String> near = negatives.getOrDefault(rule.id(), Set.of());
             Set<String> found = new java.util.HashSet<>();
             int falsePositives = 0;
             int foundNegatives = 0;
-            for (Finding f : findings) {
+            for (Found f : findings) {
                 if (!f.ruleId().equals(rule.id())) {
                     continue;
                 }
-                String subject = f.encounterId() != null ? f.encounterId() : f.institutionCode();
-                if (planted.contains(subject)) {
-                    found.add(subject);
+                if (planted.contains(f.subject())) {
+                    found.add(f.subject());
                 } else {
                     falsePositives++;
-                    if (near.contains(subject)) {
+                    if (near.contains(f.subject())) {
                         foundNegatives++;
                     }
                 }
@@ -207,13 +273,13 @@ public final class LabelledAnomalies {
 
     private void background() {
         Patient p = person(random.nextBoolean() ? "1" : "2", 20 + random.nextInt(60));
-        String institution = pick(LEVEL1, LEVEL2, LEVEL3, LEVEL2_ALONE);
+        String institution = pick(at.level1(), at.level2(), at.level3(), at.level2Alone());
         LocalDate first = day(0, 120);
         add(p, outpatient(institution, first, List.of(consultation(first), drug(AMOXICILLIN, first, 5))));
         LocalDate admission = day(150, 200);
-        add(p, stay(pick(LEVEL2, LEVEL3, LEVEL2_ALONE, LEVEL1), admission, 4 + random.nextInt(3), List.of("K35.800")));
+        add(p, stay(pick(at.level2(), at.level3(), at.level2Alone(), at.level1()), admission, 4 + random.nextInt(3), List.of("K35.800")));
         LocalDate later = day(250, 350);
-        add(p, outpatient(pick(LEVEL1, LEVEL2), later, List.of(consultation(later), drug(SALINE, later, null))));
+        add(p, outpatient(pick(at.level1(), at.level2()), later, List.of(consultation(later), drug(SALINE, later, null))));
     }
 
     // ---- line rules --------------------------------------------------------------------------
@@ -222,7 +288,7 @@ public final class LabelledAnomalies {
     private void sex(boolean positive) {
         Patient p = person(positive ? "2" : "1", 30 + random.nextInt(40));
         LocalDate d = day(0, 360);
-        Encounter e = add(p, outpatient(pick(LEVEL1, LEVEL2), d, List.of(consultation(d), drug(FINASTERIDE, d, 30))));
+        Encounter e = add(p, outpatient(pick(at.level1(), at.level2()), d, List.of(consultation(d), drug(FINASTERIDE, d, 30))));
         plant("GZ0101", positive, e, positive ? "非那雄胺 for a woman" : "非那雄胺 for a man");
     }
 
@@ -231,7 +297,7 @@ public final class LabelledAnomalies {
         LocalDate d = day(0, 360);
         Patient p = new Patient(id("P"), "1", d.minusYears(positive ? 15 : 14).minusDays(1 + random.nextInt(300)), null);
         patients.put(p.id(), p);
-        Encounter e = add(p, outpatient(LEVEL1, d, List.of(consultation(d), drug(PAEDIATRIC_COLD, d, 3))));
+        Encounter e = add(p, outpatient(at.level1(), d, List.of(consultation(d), drug(PAEDIATRIC_COLD, d, 3))));
         plant("GZ0102", positive, e, positive ? "children's drug at 15" : "children's drug at 14");
     }
 
@@ -239,7 +305,7 @@ public final class LabelledAnomalies {
     private void level(boolean positive) {
         Patient p = person("1", 40);
         LocalDate d = day(0, 360);
-        Encounter e = add(p, outpatient(positive ? LEVEL1 : LEVEL2, d, List.of(consultation(d), drug(CEFUROXIME, d, null))));
+        Encounter e = add(p, outpatient(positive ? at.level1() : at.level2(), d, List.of(consultation(d), drug(CEFUROXIME, d, null))));
         plant("GZ0103", positive, e, positive ? "头孢呋辛 at level 1" : "头孢呋辛 at level 2");
     }
 
@@ -247,7 +313,7 @@ public final class LabelledAnomalies {
     private void daysSupplied(boolean positive) {
         Patient p = person("2", 35);
         LocalDate d = day(0, 360);
-        Encounter e = add(p, outpatient(LEVEL1, d, List.of(consultation(d), drug(AMOXICILLIN, d, positive ? 8 : 7))));
+        Encounter e = add(p, outpatient(at.level1(), d, List.of(consultation(d), drug(AMOXICILLIN, d, positive ? 8 : 7))));
         plant("GZ0104", positive, e, positive ? "amoxicillin 8 days" : "amoxicillin 7 days");
     }
 
@@ -260,7 +326,7 @@ public final class LabelledAnomalies {
         List<Line> extra = new ArrayList<>();
         extra.add(line(CT_ENHANCED, adm.plusDays(1), "1", "420.00"));
         extra.add(line(CT, positive ? adm.plusDays(1) : adm.plusDays(3), "1", "180.00"));
-        Encounter e = add(p, stay(LEVEL3, adm, 5, List.of("J18.900"), extra));
+        Encounter e = add(p, stay(at.level3(), adm, 5, List.of("J18.900"), extra));
         plant("GZ0201", positive, e, positive ? "CT增强 + CT平扫 same day" : "CT增强 and CT平扫 two days apart");
     }
 
@@ -270,7 +336,7 @@ public final class LabelledAnomalies {
         LocalDate adm = day(0, 340);
         List<Line> extra = List.of(line(APPENDECTOMY, adm.plusDays(1), "1", "1200.00"),
                 line(SUTURE, positive ? adm.plusDays(1) : adm.plusDays(3), "1", "80.00"));
-        Encounter e = add(p, stay(LEVEL2, adm, 5, List.of("K35.800"), extra));
+        Encounter e = add(p, stay(at.level2(), adm, 5, List.of("K35.800"), extra));
         plant("GZ0202", positive, e, positive ? "suture with the appendectomy" : "suture two days later");
     }
 
@@ -286,7 +352,7 @@ public final class LabelledAnomalies {
             lines.add(line(OUTPATIENT_CONSULTATION, d, "-1", "-20.00"));
             lines.add(line(OUTPATIENT_CONSULTATION, d, "1", "20.00"));
         }
-        Encounter e = add(p, outpatient(LEVEL2, d, lines));
+        Encounter e = add(p, outpatient(at.level2(), d, lines));
         plant("GZ0203", positive, e, positive ? "consultation × 2" : "consultation refunded and charged again");
     }
 
@@ -296,7 +362,7 @@ public final class LabelledAnomalies {
         LocalDate adm = day(0, 340);
         int idle = positive ? 3 : 2;
         int days = idle + 2;
-        Encounter e = add(p, stay(LEVEL2_ALONE, 2, null, REGION, adm, days, List.of("I63.900"), List.of(), i -> i == 0 || i == days - 1));
+        Encounter e = add(p, stay(at.level2Alone(), 2, null, at.region(), adm, days, List.of("I63.900"), List.of(), i -> i == 0 || i == days - 1));
         plant("GZ0204", positive, e, idle + " bed-only days");
     }
 
@@ -305,7 +371,7 @@ public final class LabelledAnomalies {
         Patient p = person("2", 60);
         LocalDate adm = day(0, 340);
         int days = 5;
-        Encounter e = add(p, stay(LEVEL3, adm, days, List.of("I10.x00"), List.of(drug(SALINE, adm.plusDays(days + (positive ? 1 : 0)), null))));
+        Encounter e = add(p, stay(at.level3(), adm, days, List.of("I10.x00"), List.of(drug(SALINE, adm.plusDays(days + (positive ? 1 : 0)), null))));
         plant("GZ0205", positive, e, positive ? "a charge the day after discharge" : "a charge on the discharge day");
     }
 
@@ -315,10 +381,10 @@ public final class LabelledAnomalies {
     private void readmission(boolean positive) {
         Patient p = person("1", 65);
         LocalDate adm = day(0, 300);
-        Encounter first = add(p, stay(LEVEL3, adm, 5, List.of("J44.100")));
+        Encounter first = add(p, stay(at.level3(), adm, 5, List.of("J44.100")));
         boolean dialysis = !positive && random.nextBoolean();
         int gap = positive ? 14 : dialysis ? 10 : 16;
-        Encounter second = add(p, stay(LEVEL3, first.dischargeDate().plusDays(gap), 5, List.of(dialysis ? DIALYSIS_DIAGNOSIS : "J44.100")));
+        Encounter second = add(p, stay(at.level3(), first.dischargeDate().plusDays(gap), 5, List.of(dialysis ? DIALYSIS_DIAGNOSIS : "J44.100")));
         plant("GZ0301", positive, second, dialysis ? "dialysis 10 days later" : "readmitted " + gap + " days later");
     }
 
@@ -326,9 +392,9 @@ public final class LabelledAnomalies {
     private void concurrentCare(boolean positive) {
         Patient p = person("2", 58);
         LocalDate adm = day(0, 330);
-        Encounter first = add(p, stay(LEVEL3, adm, 5, List.of("I21.900")));
+        Encounter first = add(p, stay(at.level3(), adm, 5, List.of("I21.900")));
         LocalDate other = positive ? adm.plusDays(2) : first.dischargeDate();
-        Encounter second = add(p, stay(OTHER_CITY, other, 5, List.of("I21.900")));
+        Encounter second = add(p, stay(at.otherCity(), other, 5, List.of("I21.900")));
         plant("GZ0302", positive, second, positive ? "overlapping stays in two cities" : "transfer on the discharge day");
     }
 
@@ -341,7 +407,7 @@ public final class LabelledAnomalies {
         Encounter last = null;
         for (int i = 0; i < 3; i++) {
             LocalDate v = d.plusDays((long) i * every);
-            last = add(p, outpatient(LEVEL1, v, List.of(consultation(v), drug(METFORMIN, v, supply))));
+            last = add(p, outpatient(at.level1(), v, List.of(consultation(v), drug(METFORMIN, v, supply))));
         }
         plant("GZ0303", positive, last, positive ? "111 days of metformin in 90" : "105 days of metformin in 90");
     }
@@ -350,38 +416,40 @@ public final class LabelledAnomalies {
     private void repeatedExam(boolean positive) {
         Patient p = person("2", 50);
         LocalDate d = day(0, 340);
-        add(p, outpatient(LEVEL3, d, List.of(consultation(d), line(CT, d, "1", "180.00"))));
+        add(p, outpatient(at.level3(), d, List.of(consultation(d), line(CT, d, "1", "180.00"))));
         boolean outside = !positive && random.nextBoolean();
         LocalDate again = d.plusDays(positive || outside ? 5 : 8);
-        Encounter second = add(p, outpatient(outside ? LEVEL2_ALONE : LEVEL2, again, List.of(consultation(again), line(CT, again, "1", "180.00"))));
+        Encounter second = add(p, outpatient(outside ? at.level2Alone() : at.level2(), again, List.of(consultation(again), line(CT, again, "1", "180.00"))));
         plant("GZ0304", positive, second, outside ? "CT again after 5 days outside the alliance" : "CT again after " + (positive ? 5 : 8) + " days");
     }
 
     // ---- institution indicators --------------------------------------------------------------
 
     /**
-     * ZB0001: in a region of its own, an institution whose average stay is 1.6 × (+) or 1.4 × (−) that of
-     * its two same-level peers (stays of 5 days; its own 8 or 7 days), five stays each.
+     * ZB0001: in a region (or level) of its own, an institution whose average stay is 1.6 × (+) or 1.4 × (−) that of
+     * its two same-level peers (stays of 5 days; its own 8 or 7 days), five stays each, all admitted in one quarter:
+     * the run after settlement compares institutions per quarter, as it does the CT positive rate.
      */
     private void lengthOfStay(boolean positive, int n) {
-        String region = "LOS" + (positive ? "P" : "N") + n;
-        String subject = region + "S";
-        for (String peer : List.of(region + "A", region + "B")) {
+        PeerGroup g = at.lengthOfStay().apply(positive, n);
+        LocalDate some = day(0, 300);
+        LocalDate quarter = LocalDate.of(some.getYear(), (some.getMonthValue() - 1) / 3 * 3 + 1, 1);
+        for (String peer : List.of(g.peerA(), g.peerB())) {
             for (int i = 0; i < 5; i++) {
                 Patient p = person("1", 50);
-                add(p, stay(peer, 2, null, region, day(0, 330), 5, List.of("J18.900"), List.of(), day -> true));
+                add(p, stay(peer, g.level(), null, g.region(), quarter.plusDays(random.nextInt(80)), 5, List.of("J18.900"), List.of(), day -> true));
             }
         }
         for (int i = 0; i < 5; i++) {
             Patient p = person("2", 50);
-            add(p, stay(subject, 2, null, region, day(0, 330), positive ? 8 : 7, List.of("J18.900"), List.of(), day -> true));
+            add(p, stay(g.subject(), g.level(), null, g.region(), quarter.plusDays(random.nextInt(80)), positive ? 8 : 7, List.of("J18.900"), List.of(), day -> true));
         }
-        plants.add(new Plant("ZB0001", positive, subject, positive ? "stays 1.6 × peers" : "stays 1.4 × peers"));
+        plants.add(new Plant("ZB0001", positive, g.subject(), positive ? "stays 1.6 × peers" : "stays 1.4 × peers"));
     }
 
     /** ZB0002: an institution with 20 reported CTs in a quarter, 5 positive (25 %, +) or 7 positive (35 %, −). */
     private void positiveRate(boolean positive, int n) {
-        String institution = "CT" + (positive ? "P" : "N") + n;
+        String institution = at.positiveRate().apply(positive, n);
         LocalDate some = day(0, 360);
         LocalDate quarter = LocalDate.of(some.getYear(), (some.getMonthValue() - 1) / 3 * 3 + 1, 1);
         int quarterDays = (int) java.time.temporal.ChronoUnit.DAYS.between(quarter, quarter.plusMonths(3));
@@ -389,7 +457,7 @@ public final class LabelledAnomalies {
         for (int i = 0; i < 20; i++) {
             Patient p = person(random.nextBoolean() ? "1" : "2", 45);
             LocalDate d = quarter.plusDays(random.nextInt(quarterDays));
-            add(p, new Encounter(id("V"), p.id(), institution, 2, null, REGION, false, d, null, List.of(),
+            add(p, new Encounter(id("V"), p.id(), institution, 2, null, at.region(), false, d, null, List.of(),
                     List.of(consultation(d), line(CT, d, "1", "180.00").withExamResult(i < positives))));
         }
         plants.add(new Plant("ZB0002", positive, institution, positive ? "CT positive rate 25 %" : "CT positive rate 35 %"));
@@ -415,7 +483,7 @@ public final class LabelledAnomalies {
     }
 
     private Encounter outpatient(String institution, LocalDate day, List<Line> lines) {
-        return new Encounter(id("V"), "-", institution, level(institution), alliance(institution), region(institution), false, day, null,
+        return new Encounter(id("V"), "-", institution, at.levelOf(institution), at.allianceOf(institution), at.regionOf(institution), false, day, null,
                 List.of(), lines);
     }
 
@@ -424,7 +492,7 @@ public final class LabelledAnomalies {
     }
 
     private Encounter stay(String institution, LocalDate admission, int days, List<String> diagnoses, List<Line> extra) {
-        return stay(institution, level(institution), alliance(institution), region(institution), admission, days, diagnoses, extra, i -> true);
+        return stay(institution, at.levelOf(institution), at.allianceOf(institution), at.regionOf(institution), admission, days, diagnoses, extra, i -> true);
     }
 
     /**
@@ -475,21 +543,5 @@ public final class LabelledAnomalies {
     @SafeVarargs
     private <T> T pick(T... options) {
         return options[random.nextInt(options.length)];
-    }
-
-    private static Integer level(String institution) {
-        return switch (institution) {
-            case LEVEL1 -> 1;
-            case LEVEL3 -> 3;
-            default -> 2;
-        };
-    }
-
-    private static String alliance(String institution) {
-        return institution.equals(LEVEL1) || institution.equals(LEVEL2) || institution.equals(LEVEL3) ? ALLIANCE : null;
-    }
-
-    private static String region(String institution) {
-        return institution.equals(OTHER_CITY) ? "LAB200" : REGION;
     }
 }

@@ -65,6 +65,42 @@ class LabelledAnomaliesTest {
         assertThat(world.plants().stream().map(p -> p.ruleId() + "/" + p.subject()).distinct().count()).isEqualTo(world.plants().size());
     }
 
+    @Test
+    void aPlacementPutsTheSameExamplesOnGivenInstitutionsWithTheSameResult() {
+        LabelledAnomalies.Placement demo = new LabelledAnomalies.Placement("990100", "A1", "H99010000003", "H99010000002",
+                "H99010000001", "H99010038001", "H99020000001", "990200", 3,
+                (positive, n) -> new LabelledAnomalies.PeerGroup("990121", positive ? 2 : 1, "H99012138" + (positive ? "1" : "2") + n + "0",
+                        "H99012138" + (positive ? "1" : "2") + n + "1", "H99012138" + (positive ? "1" : "2") + n + "2"),
+                (positive, n) -> "H99010038" + (positive ? "2" : "3") + n + "0");
+        LabelledAnomalies.World world = LabelledAnomalies.generate(5L, 1, 30, START, demo);
+
+        java.util.Set<String> institutions = world.visits().values().stream().flatMap(List::stream)
+                .map(Encounter::institutionCode).collect(Collectors.toSet());
+        assertThat(institutions).contains("H99010000001", "H99010000002", "H99010000003", "H99010038001", "H99020000001",
+                "H99012138100", "H99012138202", "H99010038200", "H99010038300").noneMatch(c -> c.startsWith("LAB"));
+        assertThat(world.visits().values().stream().flatMap(List::stream).filter(e -> e.institutionCode().equals("H99020000001")))
+                .allSatisfy(e -> assertThat(List.of(e.regionCode(), e.institutionLevel())).containsExactly("990200", 3));
+        assertThat(LabelledAnomalies.evaluate(Fixtures.ENGINE, world))
+                .allSatisfy(s -> assertThat(List.of(s.plantedPositives(), s.truePositives(), s.falsePositives())).as(s.ruleId())
+                        .containsExactly(1, 1, 0));
+    }
+
+    @Test
+    void aLengthOfStayExampleIsAdmittedWithinOneQuarterAsTheRunAfterSettlementComparesPerQuarter() {
+        LabelledAnomalies.World world = LabelledAnomalies.generate(13L, 4, 20, START);
+        for (LabelledAnomalies.Plant plant : world.plants()) {
+            if (!plant.ruleId().equals("ZB0001")) {
+                continue;
+            }
+            String region = plant.subject().substring(0, plant.subject().length() - 1);
+            java.util.Set<String> quarters = world.visits().values().stream().flatMap(List::stream)
+                    .filter(e -> region.equals(e.regionCode()))
+                    .map(e -> e.admissionDate().getYear() + "Q" + ((e.admissionDate().getMonthValue() - 1) / 3 + 1))
+                    .collect(Collectors.toSet());
+            assertThat(quarters).as(plant.subject()).hasSize(1);
+        }
+    }
+
     /** The demo knowledge base with one parameter of GZ0301 replaced. */
     private static Map<String, LabelledAnomalies.Score> score(LabelledAnomalies.World world, String from, String to) {
         Map<String, String> files = Fixtures.demoFiles();
