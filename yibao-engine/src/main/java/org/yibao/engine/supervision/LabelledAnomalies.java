@@ -175,10 +175,10 @@ public final class LabelledAnomalies {
                 g.frequency(positive);
                 g.hangingBed(positive);
                 g.outsideStay(positive);
-                g.readmission(positive);
+                g.readmission(positive, i);
                 g.concurrentCare(positive);
                 g.supplyWindow(positive);
-                g.repeatedExam(positive);
+                g.repeatedExam(positive, i);
                 g.lengthOfStay(positive, i);
                 g.positiveRate(positive, i);
             }
@@ -377,12 +377,15 @@ public final class LabelledAnomalies {
 
     // ---- person rules ------------------------------------------------------------------------
 
-    /** GZ0301: readmission to the same hospital 14 days after discharge (+); 16 days, or dialysis after 10 (−). */
-    private void readmission(boolean positive) {
+    /**
+     * GZ0301: readmission to the same hospital 14 days after discharge (+); 16 days (even examples) or
+     * dialysis after 10 (odd examples) (−), so that two examples per rule cover both negatives.
+     */
+    private void readmission(boolean positive, int n) {
         Patient p = person("1", 65);
         LocalDate adm = day(0, 300);
         Encounter first = add(p, stay(at.level3(), adm, 5, List.of("J44.100")));
-        boolean dialysis = !positive && random.nextBoolean();
+        boolean dialysis = !positive && n % 2 == 1;
         int gap = positive ? 14 : dialysis ? 10 : 16;
         Encounter second = add(p, stay(at.level3(), first.dischargeDate().plusDays(gap), 5, List.of(dialysis ? DIALYSIS_DIAGNOSIS : "J44.100")));
         plant("GZ0301", positive, second, dialysis ? "dialysis 10 days later" : "readmitted " + gap + " days later");
@@ -412,12 +415,15 @@ public final class LabelledAnomalies {
         plant("GZ0303", positive, last, positive ? "111 days of metformin in 90" : "105 days of metformin in 90");
     }
 
-    /** GZ0304: a plain CT again 5 days later in the same alliance (+); 8 days later, or outside the alliance (−). */
-    private void repeatedExam(boolean positive) {
+    /**
+     * GZ0304: a plain CT again 5 days later in the same alliance (+); 8 days later (even examples) or
+     * outside the alliance (odd examples) (−).
+     */
+    private void repeatedExam(boolean positive, int n) {
         Patient p = person("2", 50);
         LocalDate d = day(0, 340);
         add(p, outpatient(at.level3(), d, List.of(consultation(d), line(CT, d, "1", "180.00"))));
-        boolean outside = !positive && random.nextBoolean();
+        boolean outside = !positive && n % 2 == 1;
         LocalDate again = d.plusDays(positive || outside ? 5 : 8);
         Encounter second = add(p, outpatient(outside ? at.level2Alone() : at.level2(), again, List.of(consultation(again), line(CT, again, "1", "180.00"))));
         plant("GZ0304", positive, second, outside ? "CT again after 5 days outside the alliance" : "CT again after " + (positive ? 5 : 8) + " days");
