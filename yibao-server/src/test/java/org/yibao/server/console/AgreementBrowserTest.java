@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -16,9 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.yibao.server.IntegrationTest;
 import org.yibao.server.platform.YibaoProperties;
@@ -71,11 +68,7 @@ class AgreementBrowserTest {
 
     /** Submits a form and waits for the next page (the old one gone, the new one's {@code waitFor} present). */
     private void submit(String buttonId, String waitFor) {
-        var page = browser.findElement(By.tagName("html"));
-        browser.findElement(By.id(buttonId)).click();
-        var wait = new WebDriverWait(browser, Duration.ofSeconds(10));
-        wait.until(ExpectedConditions.stalenessOf(page));
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id(waitFor)));
+        chromium.submitAndWait(buttonId, waitFor);
     }
 
     private void submit(String buttonId) {
@@ -92,7 +85,10 @@ class AgreementBrowserTest {
         browser.get(base + "/institutions/" + code);
         assertThat(text("agreement-state")).isEqualTo("无协议");
         assertThat(text("agreement-settlement")).contains("没有医保服务协议");
-        ((JavascriptExecutor) browser).executeScript("document.getElementById('agreement-start_date').value = '2026-01-01'");
+        // The agreement of this year (it must be in force today), renewed for the next.
+        int year = LocalDate.now(BusinessTime.ZONE).getYear();
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('agreement-start_date').value = arguments[0]",
+                year + "-01-01");
         browser.findElement(By.id("agreement-apply-reason")).sendKeys("新定点申请");
         submit("agreement-apply");
         assertThat(text("agreement-state")).isEqualTo("申请中");
@@ -105,7 +101,7 @@ class AgreementBrowserTest {
         browser.findElement(By.id("agreement-" + id + "-renew-reason")).sendKeys("年度续签");
         submit("agreement-" + id + "-renew");
         assertThat(browser.findElements(By.cssSelector("#agreement-list tbody tr"))).hasSize(2);
-        assertThat(text("agreement-list")).contains("2027-01-01", "2027-12-31");
+        assertThat(text("agreement-list")).contains((year + 1) + "-01-01", (year + 1) + "-12-31");
         assertThat(text("agreement-history")).contains("续签", "年度续签", "生效", "新定点申请", "admin");
         chromium.screenshot("agreement-renewed");
 

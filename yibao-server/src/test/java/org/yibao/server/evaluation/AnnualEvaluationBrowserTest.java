@@ -56,11 +56,7 @@ class AnnualEvaluationBrowserTest {
     }
 
     private void submit(String buttonId, String waitFor) {
-        var page = browser.findElement(By.tagName("html"));
-        browser.findElement(By.id(buttonId)).click();
-        var wait = new WebDriverWait(browser, Duration.ofSeconds(10));
-        wait.until(ExpectedConditions.stalenessOf(page));
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id(waitFor)));
+        chromium.submitAndWait(buttonId, waitFor);
     }
 
     @Test

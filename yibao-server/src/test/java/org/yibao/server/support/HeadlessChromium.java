@@ -10,8 +10,11 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -65,6 +68,32 @@ public final class HeadlessChromium implements AutoCloseable {
         browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.id("login-submit")).click();
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlToBe(base + "/"));
+    }
+
+    /**
+     * Clicks the element {@code buttonId} (a form's submit button) and waits for the next page: the old
+     * document gone, then the element {@code waitFor} present in the new one. Chromedriver reports an old
+     * page's node either as stale or, when the document was already discarded, as "Node with given id does
+     * not belong to the document"; both mean the page was replaced.
+     */
+    public void submitAndWait(String buttonId, String waitFor) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        browser.findElement(By.id(buttonId)).click();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        wait.until(d -> {
+            try {
+                page.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException gone) {
+                return true;
+            } catch (WebDriverException e) {
+                if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        });
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id(waitFor)));
     }
 
     public void screenshot(String name) throws IOException {
