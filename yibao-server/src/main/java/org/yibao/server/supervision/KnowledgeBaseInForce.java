@@ -55,7 +55,7 @@ public class KnowledgeBaseInForce {
 
     /** The knowledge base in force: its version (the number of changes so far), its files and its rules. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Overview(int kbVersion, List<FileVersion> files, List<RuleInForce> rules) {}
+    public record Overview(int kbVersion, List<FileVersion> files, List<RuleInForce> rules, Map<String, List<String>> staleRules) {}
 
     /** What a change did. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -117,7 +117,7 @@ public class KnowledgeBaseInForce {
                     d.stages().stream().map(Enum::name).sorted().toList(), d.scenes().stream().sorted().toList(), new java.util.TreeMap<>(d.params()),
                     new TreeSet<>(org.yibao.engine.supervision.Evaluators.tablesRead(d.evaluator())).stream().toList(), fingerprints.get(d.id())));
         }
-        return new Overview(s.kbVersion(), KnowledgeBase.FILES.stream().map(s.files()::get).toList(), rules);
+        return new Overview(s.kbVersion(), KnowledgeBase.FILES.stream().map(s.files()::get).toList(), rules, staleRules());
     }
 
     /** The text of {@code file} in force, or of one of its versions; 404 when the file or version is unknown. */
@@ -151,10 +151,16 @@ public class KnowledgeBaseInForce {
         return state.engine().ids().stream().filter(stale::contains).toList();
     }
 
-    /** The rules stale in any region (the board's banner), in rule order. */
-    public List<String> staleRules() {
-        Set<String> stale = new java.util.HashSet<>(jdbc.sql("select distinct rule_id from supervision_rule_stale").query(String.class).list());
-        return state.engine().ids().stream().filter(stale::contains).toList();
+    /** Per region, the rules its next run re-evaluates (the board's banner), in rule order. */
+    public Map<String, List<String>> staleRules() {
+        Map<String, Set<String>> byRegion = new java.util.TreeMap<>();
+        jdbc.sql("select admdvs, rule_id from supervision_rule_stale").query(rs -> {
+            byRegion.computeIfAbsent(rs.getString(1), k -> new java.util.HashSet<>()).add(rs.getString(2));
+        });
+        List<String> order = state.engine().ids();
+        Map<String, List<String>> result = new LinkedHashMap<>();
+        byRegion.forEach((region, ids) -> result.put(region, order.stream().filter(ids::contains).toList()));
+        return result;
     }
 
     /** A region's run re-evaluated these rules under the knowledge base version it began with: they are no longer stale there. */
@@ -296,9 +302,10 @@ public class KnowledgeBaseInForce {
                     on conflict (rule_id) do update set fingerprint = excluded.fingerprint, kb_version = excluded.kb_version""")
                     .params(e.getKey(), e.getValue(), s.kbVersion()).update();
             if (!first) {
+                // Stale where settlements were analysed before (a region that never ran has nothing to re-evaluate).
                 jdbc.sql("""
                         insert into supervision_rule_stale (admdvs, rule_id, kb_version)
-                        select r.admdvs, ?, ? from region r where r.valid_to is null
+                        select distinct r.admdvs, ?, ? from supervision_run r
                         on conflict (admdvs, rule_id) do update set kb_version = excluded.kb_version""")
                         .params(e.getKey(), s.kbVersion()).update();
             }
