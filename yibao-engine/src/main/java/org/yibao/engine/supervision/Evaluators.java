@@ -14,25 +14,41 @@ public final class Evaluators {
 
     private Evaluators() {}
 
-    private record Spec(Set<String> required, BiFunction<RuleDefinition, KnowledgeBase, Rule> factory) {}
+    /** An evaluator: the parameters it needs, the knowledge tables it reads (besides its rule row) and how it is built. */
+    private record Spec(Set<String> required, Set<String> tables, BiFunction<RuleDefinition, KnowledgeBase, Rule> factory) {}
+
+    private static final Set<String> NONE = Set.of();
+    private static final Set<String> SETS = Set.of("item_sets.tsv");
 
     private static final Map<String, Spec> SPECS = Map.ofEntries(
-            Map.entry("RESTRICTION", new Spec(Set.of("check"), LineRules.Restricted::new)),
-            Map.entry("DAYS_SUPPLIED", new Spec(Set.of(), LineRules.DaysSupplied::new)),
-            Map.entry("EXCLUSIVE_PAIR", new Spec(Set.of(), VisitRules.ExclusivePair::new)),
-            Map.entry("BUNDLE_COMPONENT", new Spec(Set.of(), VisitRules.BundleComponent::new)),
-            Map.entry("FREQUENCY", new Spec(Set.of(), VisitRules.FrequencyLimit::new)),
-            Map.entry("BED_ONLY_DAYS", new Spec(Set.of("items", "min_days"), VisitRules.BedOnlyDays::new)),
-            Map.entry("OUTSIDE_STAY", new Spec(Set.of(), VisitRules.OutsideStay::new)),
-            Map.entry("READMISSION", new Spec(Set.of("window_days", "exclude_diagnoses", "exclude_items"), PersonRules.Readmission::new)),
-            Map.entry("CONCURRENT_CARE", new Spec(Set.of(), PersonRules.ConcurrentCare::new)),
-            Map.entry("SUPPLY_WINDOW", new Spec(Set.of("items", "window_days", "max_ratio"), PersonRules.SupplyWindow::new)),
-            Map.entry("REPEATED_EXAM", new Spec(Set.of("items", "window_days"), PersonRules.RepeatedExam::new)),
-            Map.entry("LOS_PEERS", new Spec(Set.of("max_ratio", "min_stays"), InstitutionRules.LengthOfStayAgainstPeers::new)),
-            Map.entry("POSITIVE_RATE", new Spec(Set.of("items", "min_rate", "min_exams"), InstitutionRules.PositiveRate::new)));
+            Map.entry("RESTRICTION", new Spec(Set.of("check"), Set.of("restrictions.tsv"), LineRules.Restricted::new)),
+            Map.entry("DAYS_SUPPLIED", new Spec(Set.of(), Set.of("restrictions.tsv"), LineRules.DaysSupplied::new)),
+            Map.entry("EXCLUSIVE_PAIR", new Spec(Set.of(), Set.of("pairs.tsv"), VisitRules.ExclusivePair::new)),
+            Map.entry("BUNDLE_COMPONENT", new Spec(Set.of(), Set.of("bundles.tsv"), VisitRules.BundleComponent::new)),
+            Map.entry("FREQUENCY", new Spec(Set.of(), Set.of("frequency.tsv"), VisitRules.FrequencyLimit::new)),
+            Map.entry("BED_ONLY_DAYS", new Spec(Set.of("items", "min_days"), SETS, VisitRules.BedOnlyDays::new)),
+            Map.entry("OUTSIDE_STAY", new Spec(Set.of(), NONE, VisitRules.OutsideStay::new)),
+            Map.entry("READMISSION", new Spec(Set.of("window_days", "exclude_diagnoses", "exclude_items"), SETS, PersonRules.Readmission::new)),
+            Map.entry("CONCURRENT_CARE", new Spec(Set.of(), NONE, PersonRules.ConcurrentCare::new)),
+            Map.entry("SUPPLY_WINDOW", new Spec(Set.of("items", "window_days", "max_ratio"), SETS, PersonRules.SupplyWindow::new)),
+            Map.entry("REPEATED_EXAM", new Spec(Set.of("items", "window_days"), SETS, PersonRules.RepeatedExam::new)),
+            Map.entry("LOS_PEERS", new Spec(Set.of("max_ratio", "min_stays"), NONE, InstitutionRules.LengthOfStayAgainstPeers::new)),
+            Map.entry("POSITIVE_RATE", new Spec(Set.of("items", "min_rate", "min_exams"), SETS, InstitutionRules.PositiveRate::new)));
 
     public static Set<String> names() {
         return SPECS.keySet();
+    }
+
+    /**
+     * The knowledge tables (file names of {@link KnowledgeBase#FILES}, besides {@code rules.tsv}) an
+     * evaluator reads: what, with its rule row, decides a rule's findings.
+     */
+    public static Set<String> tablesRead(String evaluator) {
+        Spec spec = SPECS.get(evaluator);
+        if (spec == null) {
+            throw new IllegalArgumentException("evaluator " + evaluator + " is unknown");
+        }
+        return spec.tables();
     }
 
     /** The rule of {@code definition}; {@link IllegalArgumentException} naming what is wrong. */

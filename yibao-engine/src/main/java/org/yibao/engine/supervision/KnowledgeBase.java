@@ -56,10 +56,16 @@ public final class KnowledgeBase {
     private final CodeTable<List<BundleComponent>> bundles;
     private final CodeTable<Frequency> frequencies;
     private final List<RuleDefinition> rules;
+    /** The text of each file as parsed, and the row of each rule in {@code rules.tsv} (for {@link #fingerprints}). */
+    private final Map<String, String> texts;
+    private final Map<String, String> ruleRows;
 
     private KnowledgeBase(Map<String, CodeTable<SetMember>> sets, CodeTable<Restriction> restrictions,
                           CodeTable<List<Pair>> pairs, CodeTable<List<BundleComponent>> bundles,
-                          CodeTable<Frequency> frequencies, List<RuleDefinition> rules) {
+                          CodeTable<Frequency> frequencies, List<RuleDefinition> rules, Map<String, String> texts,
+                          Map<String, String> ruleRows) {
+        this.texts = Map.copyOf(texts);
+        this.ruleRows = Map.copyOf(ruleRows);
         this.sets = Map.copyOf(sets);
         this.restrictions = restrictions;
         this.pairs = pairs;
@@ -70,7 +76,12 @@ public final class KnowledgeBase {
 
     /** The demo knowledge base (R-SUP-2) shipped in this module under {@code supervision/demo/}. */
     public static KnowledgeBase demo() {
-        return parse(name -> resource("/supervision/demo/" + name));
+        return parse(KnowledgeBase::demoText);
+    }
+
+    /** The text of one file of the demo knowledge base; null when there is no such file. */
+    public static String demoText(String file) {
+        return FILES.contains(file) ? resource("/supervision/demo/" + file) : null;
     }
 
     private static String resource(String path) {
@@ -163,7 +174,8 @@ public final class KnowledgeBase {
         }
 
         KnowledgeBase partial = new KnowledgeBase(sets, restrictions.build(), pairs.build(), bundles.build(),
-                frequencies.build(), List.of());
+                frequencies.build(), List.of(), Map.of(), Map.of());
+        Map<String, String> ruleRows = new HashMap<>();
         List<RuleDefinition> rules = new ArrayList<>();
         Set<String> ids = new java.util.HashSet<>();
         for (Row row : rows(files, "rules.tsv", 9)) {
@@ -221,12 +233,71 @@ public final class KnowledgeBase {
                 throw row.error(e.getMessage());
             }
             rules.add(def);
+            ruleRows.put(id, String.join("\t", row.cols()).strip());
         }
-        return new KnowledgeBase(sets, partial.restrictions, partial.pairs, partial.bundles, partial.frequencies, rules);
+        Map<String, String> texts = new HashMap<>();
+        for (String f : FILES) {
+            texts.put(f, files.apply(f));
+        }
+        return new KnowledgeBase(sets, partial.restrictions, partial.pairs, partial.bundles, partial.frequencies, rules, texts, ruleRows);
     }
 
     public List<RuleDefinition> rules() {
         return rules;
+    }
+
+    /** The text of one of {@link #FILES} as parsed. */
+    public String text(String file) {
+        String t = texts.get(file);
+        if (t == null) {
+            throw new IllegalArgumentException("no knowledge table " + file + "; known: " + String.join(", ", FILES));
+        }
+        return t;
+    }
+
+    /**
+     * Per rule id, a SHA-256 (hex) of what decides its findings: its row of {@code rules.tsv} and the
+     * whole text of every table its evaluator reads ({@link Evaluators#tablesRead}). Deliberately coarse:
+     * any change to such a table (even a comment or a row the rule never looks up) changes the
+     * fingerprint, so a rule is re-run when in doubt and never kept when its findings could differ.
+     */
+    public Map<String, String> fingerprints() {
+        Map<String, String> result = new LinkedHashMap<>();
+        for (RuleDefinition d : rules) {
+            StringBuilder b = new StringBuilder("rules.tsv\n").append(ruleRows.get(d.id())).append('\n');
+            for (String f : new java.util.TreeSet<>(Evaluators.tablesRead(d.evaluator()))) {
+                b.append(f).append('\n').append(text(f)).append('\n');
+            }
+            result.put(d.id(), sha256(b.toString()));
+        }
+        return result;
+    }
+
+    /** SHA-256 of UTF-8 text, lower-case hex. */
+    public static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The data rows of one file (header and comments not counted); 0 when the text has none. */
+    public static int dataRows(String text) {
+        int n = 0;
+        boolean header = true;
+        for (String line : text.split("\r?\n", -1)) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            if (header) {
+                header = false;
+                continue;
+            }
+            n++;
+        }
+        return n;
     }
 
     /** The names of the item and diagnosis sets. */

@@ -12,6 +12,7 @@ import java.util.Set;
 public final class SupervisionEngine {
 
     private final List<Rule> rules;
+    private final List<String> ids;
 
     public SupervisionEngine(KnowledgeBase kb) {
         List<Rule> built = new ArrayList<>();
@@ -19,6 +20,12 @@ public final class SupervisionEngine {
             built.add(Evaluators.create(d, kb));
         }
         this.rules = List.copyOf(built);
+        this.ids = rules.stream().map(r -> r.definition().id()).toList();
+    }
+
+    /** The ids of every rule, in rule order (no allocation: the per-call path of 3101/3102 reads it). */
+    public List<String> ids() {
+        return ids;
     }
 
     public List<RuleDefinition> rules() {

@@ -80,4 +80,39 @@ class KnowledgeBaseRulesTest {
         assertThat(Fixtures.ENGINE.analyse(Stage.PRE, "2", Set.of(), Fixtures.ZHANG_MIN, visit, java.util.List.of()))
                 .extracting(Finding::ruleId).containsExactly("GZ0101");
     }
+
+    @Test
+    void aRulesFingerprintChangesWithItsRowAndTheTablesItReadsOnly() {
+        Map<String, String> before = Fixtures.KB.fingerprints();
+        Map<String, String> files = Fixtures.demoFiles();
+        // A lower frequency limit: the frequency rule changes, the restriction and readmission rules do not.
+        files.put("frequency.tsv", files.get("frequency.tsv").replace("001102000010000\t1\t", "001102000010000\t1\t3"));
+        Map<String, String> lowered = KnowledgeBase.parse(files::get).fingerprints();
+        assertThat(lowered.get("GZ0203")).isNotEqualTo(before.get("GZ0203"));
+        assertThat(lowered.get("GZ0101")).isEqualTo(before.get("GZ0101"));
+        assertThat(lowered.get("GZ0301")).isEqualTo(before.get("GZ0301"));
+        // A parameter of one rule's row: that rule only.
+        files.put("rules.tsv", files.get("rules.tsv").replace("window_days=15;", "window_days=16;"));
+        Map<String, String> widened = KnowledgeBase.parse(files::get).fingerprints();
+        assertThat(widened.get("GZ0301")).isNotEqualTo(before.get("GZ0301"));
+        assertThat(widened.get("GZ0304")).isEqualTo(before.get("GZ0304"));
+        // An item set read by several rules changes each of them.
+        files.put("item_sets.tsv", files.get("item_sets.tsv") + "imaging\tX1\t\tx\n");
+        Map<String, String> sets = KnowledgeBase.parse(files::get).fingerprints();
+        assertThat(sets.get("GZ0304")).isNotEqualTo(before.get("GZ0304"));
+        assertThat(sets.get("ZB0002")).isNotEqualTo(before.get("ZB0002"));
+        assertThat(sets.get("GZ0302")).isEqualTo(before.get("GZ0302"));
+    }
+
+    @Test
+    void theEngineAnswersItsRuleIdsInRuleOrderAndRunsOnlyTheGivenSubsetAfterSettlement() {
+        assertThat(Fixtures.ENGINE.ids()).startsWith("GZ0101", "GZ0102").endsWith("ZB0002").hasSize(15);
+        assertThat(Evaluators.tablesRead("FREQUENCY")).containsExactly("frequency.tsv");
+        assertThat(Evaluators.tablesRead("CONCURRENT_CARE")).isEmpty();
+        Encounter visit = Fixtures.outpatient("V1", Fixtures.EAST_COMMUNITY, 1, Fixtures.D,
+                java.util.List.of(Fixtures.line("L1", Fixtures.FINASTERIDE, Fixtures.D, "1", "45.50")));
+        assertThat(Fixtures.ENGINE.analyse(Stage.POST, null, Set.of("GZ0203"), Fixtures.ZHANG_MIN, visit, java.util.List.of())).isEmpty();
+        assertThat(Fixtures.ENGINE.analyse(Stage.POST, null, Set.of("GZ0101"), Fixtures.ZHANG_MIN, visit, java.util.List.of()))
+                .extracting(Finding::ruleId).containsExactly("GZ0101");
+    }
 }

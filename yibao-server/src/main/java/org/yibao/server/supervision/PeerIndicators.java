@@ -49,12 +49,18 @@ public class PeerIndicators {
 
     private final JdbcClient jdbc;
     private final SettledVisits visits;
-    private final CodeTable<KnowledgeBase.SetMember> ct;
+    private final KnowledgeBaseInForce inForce;
 
-    PeerIndicators(JdbcClient jdbc, SettledVisits visits, KnowledgeBase knowledgeBase) {
+    PeerIndicators(JdbcClient jdbc, SettledVisits visits, KnowledgeBaseInForce inForce) {
         this.jdbc = jdbc;
         this.visits = visits;
-        this.ct = knowledgeBase.set("ct");
+        this.inForce = inForce;
+    }
+
+    /** The CT items of the knowledge base in force; null when an administrator removed the set. */
+    private CodeTable<KnowledgeBase.SetMember> ct() {
+        KnowledgeBase kb = inForce.knowledgeBase();
+        return kb.setNames().contains("ct") ? kb.set("ct") : null;
     }
 
     /**
@@ -74,6 +80,7 @@ public class PeerIndicators {
     public List<Row> quarter(String admdvs, LocalDate quarterStart) {
         LocalDate end = quarterStart.plusMonths(3).minusDays(1);
         Map<String, Tally> tallies = new TreeMap<>();
+        CodeTable<KnowledgeBase.SetMember> ct = ct();
         for (Encounter e : visits.ofRegion(admdvs, quarterStart, end)) {
             Tally t = tallies.computeIfAbsent(e.institutionCode(), k -> new Tally());
             t.level = e.institutionLevel();
@@ -82,7 +89,7 @@ public class PeerIndicators {
                 t.stayDays += e.lengthOfStay();
             }
             for (Line l : e.lines()) {
-                if (l.examResult() != null && ct.contains(l.itemCode())) {
+                if (l.examResult() != null && ct != null && ct.contains(l.itemCode())) {
                     t.ctReported++;
                     t.ctPositive += l.examResult() ? 1 : 0;
                 }

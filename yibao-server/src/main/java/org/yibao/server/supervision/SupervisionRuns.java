@@ -29,7 +29,6 @@ import org.yibao.engine.supervision.Encounter;
 import org.yibao.engine.supervision.Evidence;
 import org.yibao.engine.supervision.Finding;
 import org.yibao.engine.supervision.Stage;
-import org.yibao.engine.supervision.SupervisionEngine;
 import org.yibao.server.platform.audit.AuditTrail;
 import org.yibao.server.platform.reference.Checks;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -71,15 +70,24 @@ public class SupervisionRuns {
             rs.getObject(4, LocalDate.class), rs.getString(5), rs.getString(6), rs.getInt(7), rs.getInt(8), rs.getInt(9), rs.getString(10),
             rs.getTimestamp(11).toInstant(), rs.getString(12), rs.getTimestamp(13) == null ? null : rs.getTimestamp(13).toInstant());
 
-    private record NewSettlement(String setlId, String mdtrtId, String psnNo, LocalDate month, LocalDate begin) {}
+    /** A settlement to analyse: new (every rule), or analysed before ({@code again}: only the stale rules re-run). */
+    private record NewSettlement(String setlId, String mdtrtId, String psnNo, LocalDate month, LocalDate begin, boolean again) {}
+
+    /** What one run analyses with: the knowledge base it began with, the stale rules it re-runs and what they found. */
+    private record Work(Run run, KnowledgeBaseInForce.State kb, Set<String> stale, Set<String> found) {
+        void found(Finding f, String subject) {
+            if (stale.contains(f.ruleId())) {
+                found.add(f.ruleId() + "|" + subject);
+            }
+        }
+    }
 
     private final JdbcClient jdbc;
-    private final SupervisionEngine engine;
+    private final KnowledgeBaseInForce inForce;
     private final org.yibao.server.supervision.internal.SettledVisits visits;
     private final TransactionTemplate tx;
     private final AuditTrail audit;
     private final Clock clock;
-    private final String ruleSetSha;
     /** One background run at a time (the console's button); daemon, so it never holds the platform up. */
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "supervision-run");
@@ -87,15 +95,14 @@ public class SupervisionRuns {
         return t;
     });
 
-    SupervisionRuns(JdbcClient jdbc, SupervisionEngine engine, org.yibao.server.supervision.internal.SettledVisits visits,
+    SupervisionRuns(JdbcClient jdbc, KnowledgeBaseInForce inForce, org.yibao.server.supervision.internal.SettledVisits visits,
                     TransactionTemplate tx, AuditTrail audit, Clock clock) {
         this.jdbc = jdbc;
-        this.engine = engine;
+        this.inForce = inForce;
         this.visits = visits;
         this.tx = tx;
         this.audit = audit;
         this.clock = clock;
-        this.ruleSetSha = sha256(engine.rules().toString());
     }
 
     public List<Run> recent(String admdvs, int limit) {
@@ -113,7 +120,8 @@ public class SupervisionRuns {
      * refused before anything is written.
      */
     public Run run(String admdvs, LocalDate from, LocalDate to, String trigger) {
-        return finish(begin(admdvs, from, to, trigger));
+        KnowledgeBaseInForce.State kb = inForce.current();
+        return finish(begin(admdvs, from, to, trigger, kb), kb);
     }
 
     /**
@@ -121,10 +129,11 @@ public class SupervisionRuns {
      * background, one run at a time; its row shows the progress (the console's button).
      */
     public Run start(String admdvs, LocalDate from, LocalDate to, String trigger) {
-        Run started = begin(admdvs, from, to, trigger);
+        KnowledgeBaseInForce.State kb = inForce.current();
+        Run started = begin(admdvs, from, to, trigger, kb);
         background.execute(() -> {
             try {
-                finish(started);
+                finish(started, kb);
             } catch (RuntimeException e) {
                 log.warn("supervision run {} failed: {}", started.id(), e.getMessage());
             }
@@ -137,7 +146,7 @@ public class SupervisionRuns {
         background.shutdownNow();
     }
 
-    private Run begin(String admdvs, LocalDate from, LocalDate to, String trigger) {
+    private Run begin(String admdvs, LocalDate from, LocalDate to, String trigger, KnowledgeBaseInForce.State kb) {
         LocalDate today = LocalDate.now(clock);
         Checks c = new Checks();
         if (c.admdvsFormat("admdvs", admdvs) && jdbc.sql("select count(*) from region where admdvs = ? and valid_to is null")
@@ -159,15 +168,15 @@ public class SupervisionRuns {
         return tx.execute(s -> {
             Run r = jdbc.sql("insert into supervision_run (admdvs, period_from, period_to, trigger, rule_set_sha, state, started_at, started_by) "
                             + "values (?, ?, ?, ?, ?, 'RUNNING', ?, ?) returning " + COLUMNS)
-                    .params(admdvs, from, to, trigger, ruleSetSha, Timestamp.from(clock.instant()), actor).query(ROW).single();
+                    .params(admdvs, from, to, trigger, kb.ruleSetSha(), Timestamp.from(clock.instant()), actor).query(ROW).single();
             audit.recordAs(actor, "START", ENTITY, String.valueOf(r.id()), from, null, r);
             return r;
         });
     }
 
-    private Run finish(Run started) {
+    private Run finish(Run started, KnowledgeBaseInForce.State kb) {
         try {
-            analyse(started, started.periodFrom(), started.periodTo());
+            analyse(started, started.periodFrom(), started.periodTo(), kb);
         } catch (RuntimeException e) {
             tx.executeWithoutResult(s -> jdbc.sql("update supervision_run set state = 'FAILED', error = ?, finished_at = ? where id = ?")
                     .params(String.valueOf(e.getMessage()), Timestamp.from(clock.instant()), started.id()).update());
@@ -182,17 +191,24 @@ public class SupervisionRuns {
         });
     }
 
-    private void analyse(Run run, LocalDate from, LocalDate to) {
+    private void analyse(Run run, LocalDate from, LocalDate to, KnowledgeBaseInForce.State kb) {
+        // Rules new or changed since the region's last run are re-evaluated over every settlement analysed before.
+        Set<String> stale = new LinkedHashSet<>(jdbc.sql("select rule_id from supervision_rule_stale where admdvs = ? and kb_version <= ?")
+                .params(run.admdvs(), kb.kbVersion()).query(String.class).list());
+        stale.retainAll(kb.engine().ids());
+        Work work = new Work(run, kb, Set.copyOf(stale), java.util.concurrent.ConcurrentHashMap.newKeySet());
         List<NewSettlement> pending = jdbc.sql("""
-                        select s.setl_id, s.mdtrt_id, s.psn_no, date_trunc('month', s.setl_time)::date, v.begntime::date
+                        select s.setl_id, s.mdtrt_id, s.psn_no, date_trunc('month', s.setl_time)::date, v.begntime::date, a.setl_id is not null
                         from settlement s join visit v on v.mdtrt_id = s.mdtrt_id
-                        where s.reverses_setl_id is null and s.reversed_by is null and s.setl_time >= ? and s.setl_time < ?
+                          left join supervision_analysed a on a.setl_id = s.setl_id
+                        where s.reverses_setl_id is null and s.reversed_by is null
                           and s.treatment_admdvs in (select r.admdvs from region r where r.valid_to is null and (r.admdvs = ? or r.pooling_admdvs = ?))
-                          and not exists (select 1 from supervision_analysed a where a.setl_id = s.setl_id)
+                          and ((a.setl_id is null and s.setl_time >= ? and s.setl_time < ?) or (? and a.setl_id is not null))
                         order by s.psn_no, s.setl_time, s.setl_id""")
-                .params(Timestamp.valueOf(from.atStartOfDay()), Timestamp.valueOf(to.plusDays(1).atStartOfDay()), run.admdvs(), run.admdvs())
+                .params(run.admdvs(), run.admdvs(), Timestamp.valueOf(from.atStartOfDay()), Timestamp.valueOf(to.plusDays(1).atStartOfDay()),
+                        !stale.isEmpty())
                 .query((rs, n) -> new NewSettlement(rs.getString(1), rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class),
-                        rs.getObject(5, LocalDate.class)))
+                        rs.getObject(5, LocalDate.class), rs.getBoolean(6)))
                 .list();
         tx.executeWithoutResult(s -> {
             jdbc.sql("update supervision_run set settlements_total = ? where id = ?").params(pending.size(), run.id()).update();
@@ -202,24 +218,64 @@ public class SupervisionRuns {
                       and exists (select 1 from settlement s where s.setl_id = w.setl_id and s.reversed_by is not null)""")
                     .param(run.admdvs()).update();
         });
+        // Quarters of new settlements: every indicator; quarters only re-evaluated: the stale indicators.
         TreeSet<LocalDate> quarters = new TreeSet<>();
+        TreeSet<LocalDate> quartersAgain = new TreeSet<>();
         List<List<NewSettlement>> batches = new ArrayList<>();
         List<NewSettlement> batch = new ArrayList<>();
         for (int i = 0; i < pending.size(); i++) {
             NewSettlement s = pending.get(i);
             batch.add(s);
-            quarters.add(quarterStart(s.begin()));
+            (s.again() ? quartersAgain : quarters).add(quarterStart(s.begin()));
             boolean personEnds = i + 1 == pending.size() || !pending.get(i + 1).psnNo().equals(s.psnNo());
             if (personEnds && batch.size() >= BATCH || i + 1 == pending.size()) {
                 batches.add(List.copyOf(batch));
                 batch.clear();
             }
         }
+        quartersAgain.removeAll(quarters);
         // A person's settlements are all in one batch, so batches share no person, visit or warning subject: they run on
         // every core, each in a transaction of its own (reading, the rules, the warnings, the progress).
-        inParallel(batches, work -> tx.executeWithoutResult(t -> analyseBatch(run, work)));
+        inParallel(batches, b -> tx.executeWithoutResult(t -> analyseBatch(work, b)));
         for (LocalDate q : quarters) {
-            tx.executeWithoutResult(t -> indicators(run, q));
+            tx.executeWithoutResult(t -> indicators(work, q, Set.of()));
+        }
+        Set<String> staleIndicators = new LinkedHashSet<>(stale);
+        staleIndicators.retainAll(kb.engine().ruleIds(org.yibao.engine.supervision.Shape.INSTITUTION));
+        if (!staleIndicators.isEmpty()) {
+            for (LocalDate q : quartersAgain) {
+                tx.executeWithoutResult(t -> indicators(work, q, staleIndicators));
+            }
+        }
+        if (!stale.isEmpty()) {
+            tx.executeWithoutResult(t -> withdrawNoLongerFound(work));
+        }
+    }
+
+    /**
+     * After the stale rules were re-evaluated over the region's settlements: their OPEN warnings they no longer
+     * find are withdrawn with the reason (a warning in a case, dismissed or withdrawn stays as it is), and the
+     * rules are no longer stale for the region.
+     */
+    private void withdrawNoLongerFound(Work work) {
+        String reason = "no longer found under knowledge base version " + work.kb().kbVersion();
+        int withdrawn = 0;
+        for (String rule : work.stale()) {
+            List<Map.Entry<Long, String>> open = jdbc.sql("""
+                            select w.id, w.subject_key from supervision_warning w where w.rule_id = ? and w.state = 'OPEN'
+                              and (w.admdvs = ? or w.admdvs in (select r.admdvs from region r where r.pooling_admdvs = ? and r.valid_to is null))""")
+                    .params(rule, work.run().admdvs(), work.run().admdvs())
+                    .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list();
+            for (Map.Entry<Long, String> w : open) {
+                if (!work.found().contains(rule + "|" + w.getValue())) {
+                    withdrawn += jdbc.sql("update supervision_warning set state = 'WITHDRAWN', withdrawn_reason = ? where id = ? and state = 'OPEN'")
+                            .params(reason, w.getKey()).update();
+                }
+            }
+        }
+        inForce.evaluated(work.run().admdvs(), work.stale(), work.kb().kbVersion());
+        if (withdrawn > 0) {
+            log.info("supervision run {}: {} warnings of rules {} withdrawn ({})", work.run().id(), withdrawn, work.stale(), reason);
         }
     }
 
@@ -262,7 +318,8 @@ public class SupervisionRuns {
         }
     }
 
-    private void analyseBatch(Run run, List<NewSettlement> batch) {
+    private void analyseBatch(Work work, List<NewSettlement> batch) {
+        Run run = work.run();
         Set<String> persons = new LinkedHashSet<>();
         LocalDate earliest = null;
         for (NewSettlement s : batch) {
@@ -271,7 +328,13 @@ public class SupervisionRuns {
         }
         var read = visits.ofPersons(persons, earliest.minusDays(LOOK_BACK_DAYS));
         Map<String, NewSettlement> byVisit = new LinkedHashMap<>();
-        batch.forEach(s -> byVisit.putIfAbsent(s.mdtrtId(), s));
+        Set<String> newVisits = new java.util.HashSet<>();
+        for (NewSettlement s : batch) {
+            byVisit.putIfAbsent(s.mdtrtId(), s);
+            if (!s.again()) {
+                newVisits.add(s.mdtrtId());
+            }
+        }
         int found = 0;
         for (NewSettlement s : byVisit.values()) {
             List<Encounter> own = read.visits().getOrDefault(s.psnNo(), List.of());
@@ -279,8 +342,12 @@ public class SupervisionRuns {
             if (current == null) {
                 continue;
             }
-            for (Finding f : engine.analyse(Stage.POST, null, Set.of(), read.patients().get(s.psnNo()), current, own)) {
-                found += store(run, f, visitKey(f), s.month(), s.setlId());
+            // A visit analysed before runs only the stale rules; a new one every rule.
+            Set<String> rules = newVisits.contains(s.mdtrtId()) ? Set.of() : work.stale();
+            for (Finding f : work.kb().engine().analyse(Stage.POST, null, rules, read.patients().get(s.psnNo()), current, own)) {
+                String subject = visitKey(f);
+                work.found(f, subject);
+                found += store(run, f, subject, s.month(), s.setlId());
             }
         }
         for (NewSettlement s : batch) {
@@ -292,12 +359,15 @@ public class SupervisionRuns {
     }
 
     /** Recomputes the institution indicators of the region for one quarter; a finding already stored stays as it is. */
-    private void indicators(Run run, LocalDate quarter) {
+    private void indicators(Work work, LocalDate quarter, Set<String> rules) {
+        Run run = work.run();
         List<Encounter> all = visits.ofRegion(run.admdvs(), quarter, quarter.plusMonths(3).minusDays(1));
         int found = 0;
         String period = quarter.getYear() + "Q" + quarter.get(IsoFields.QUARTER_OF_YEAR);
-        for (Finding f : engine.indicators(Set.of(), all)) {
-            found += store(run, f, f.institutionCode() + "/" + period, quarter, null);
+        for (Finding f : work.kb().engine().indicators(rules, all)) {
+            String subject = f.institutionCode() + "/" + period;
+            work.found(f, subject);
+            found += store(run, f, subject, quarter, null);
         }
         jdbc.sql("update supervision_run set warnings_found = warnings_found + ? where id = ?").params(found, run.id()).update();
     }

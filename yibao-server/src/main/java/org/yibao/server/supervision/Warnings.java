@@ -33,7 +33,7 @@ public class Warnings {
     public record Warning(long id, String ruleId, String ruleName, String severity, String admdvs, String fixmedinsCode,
                           String institutionName, String psnNo, String mdtrtId, String setlId, YearMonth month, String content, Money amount,
                           String state, long runId, Instant foundAt, Long caseId, String dismissedBy, Instant dismissedAt, String dismissReason,
-                          List<Evidence> evidence) {}
+                          String withdrawnReason, List<Evidence> evidence) {}
 
     /** One piece of evidence: the visit, settlement and line, the amount in question and why. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -54,12 +54,13 @@ public class Warnings {
             w.id, w.rule_id, w.rule_name, w.severity, w.admdvs, w.fixmedins_code,
             (select i.name from institution i where i.fixmedins_code = w.fixmedins_code and i.valid_to is null),
             w.psn_no, w.mdtrt_id, w.setl_id, w.month, w.content, w.amount, w.state, w.run_id, w.found_at,
-            (select c.case_id from supervision_case_warning c where c.warning_id = w.id), w.dismissed_by, w.dismissed_at, w.dismiss_reason""";
+            (select c.case_id from supervision_case_warning c where c.warning_id = w.id), w.dismissed_by, w.dismissed_at, w.dismiss_reason,
+            w.withdrawn_reason""";
     private static final RowMapper<Warning> ROW = (rs, n) -> new Warning(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
             rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
             YearMonth.from(rs.getObject(11, LocalDate.class)), rs.getString(12), Money.of(rs.getBigDecimal(13)), rs.getString(14),
             rs.getLong(15), rs.getTimestamp(16).toInstant(), rs.getObject(17, Long.class), rs.getString(18),
-            rs.getTimestamp(19) == null ? null : rs.getTimestamp(19).toInstant(), rs.getString(20), List.of());
+            rs.getTimestamp(19) == null ? null : rs.getTimestamp(19).toInstant(), rs.getString(20), rs.getString(21), List.of());
 
     public static final String ENTITY = "supervision_warning";
 
@@ -143,7 +144,7 @@ public class Warnings {
         return jdbc.sql("select " + COLUMNS + " from supervision_warning w where w.id = ?").param(id).query(ROW).optional()
                 .map(w -> new Warning(w.id(), w.ruleId(), w.ruleName(), w.severity(), w.admdvs(), w.fixmedinsCode(), w.institutionName(),
                         w.psnNo(), w.mdtrtId(), w.setlId(), w.month(), w.content(), w.amount(), w.state(), w.runId(), w.foundAt(),
-                        w.caseId(), w.dismissedBy(), w.dismissedAt(), w.dismissReason(), evidence(id)));
+                        w.caseId(), w.dismissedBy(), w.dismissedAt(), w.dismissReason(), w.withdrawnReason(), evidence(id)));
     }
 
     /** R-INST-5: the institution's own warnings, newest first. */

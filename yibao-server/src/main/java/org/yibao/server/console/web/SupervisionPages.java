@@ -22,6 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yibao.server.platform.web.ConflictException;
 import org.yibao.server.platform.web.InvalidInputException;
 import org.yibao.server.supervision.Cases;
+import org.yibao.server.supervision.KnowledgeBaseInForce;
 import org.yibao.server.supervision.PeerIndicators;
 import org.yibao.server.supervision.SupervisionRuns;
 import org.yibao.server.supervision.Warnings;
@@ -47,8 +48,11 @@ class SupervisionPages {
     private final PeerIndicators indicators;
     private final MessageSource messages;
     private final Clock clock;
+    private final KnowledgeBaseInForce knowledge;
 
-    SupervisionPages(Warnings warnings, SupervisionRuns runs, Cases cases, PeerIndicators indicators, MessageSource messages, Clock clock) {
+    SupervisionPages(Warnings warnings, SupervisionRuns runs, Cases cases, PeerIndicators indicators, MessageSource messages, Clock clock,
+                     KnowledgeBaseInForce knowledge) {
+        this.knowledge = knowledge;
         this.indicators = indicators;
         this.warnings = warnings;
         this.runs = runs;
@@ -77,6 +81,7 @@ class SupervisionPages {
         List<SupervisionRuns.Run> recent = runs.recent(null, 10);
         model.addAttribute("runs", recent);
         model.addAttribute("running", recent.stream().anyMatch(r -> "RUNNING".equals(r.state())));
+        model.addAttribute("staleRules", knowledge.staleRules());
         model.addAttribute("canRun", isAuditor(authentication) || InstitutionKeyPages.isAdmin(authentication));
         model.addAttribute("canOpen", isAuditor(authentication));
         LocalDate today = LocalDate.now(clock);

@@ -126,6 +126,10 @@ class SecurityConfiguration {
                 .requestMatchers(HttpMethod.POST, "/api/admin/dip/**", "/dip/**").hasRole("ADMIN")
                 // R-SUP-2…5: runs after settlement are started by administrators and auditors; cases are opened, inspected and
                 // decided, and warnings dismissed, by auditors only (稽核).
+                .requestMatchers(HttpMethod.PUT, "/api/admin/supervision/knowledge/**").hasRole("ADMIN")
+                .requestMatchers(HttpMethod.POST, "/supervision/knowledge", "/supervision/knowledge/**").hasRole("ADMIN")
+                .requestMatchers(HttpMethod.GET, "/api/admin/supervision/knowledge", "/api/admin/supervision/knowledge/**",
+                        "/supervision/knowledge", "/supervision/knowledge/**").hasAnyRole("ADMIN", "AUDITOR", "READONLY")
                 .requestMatchers(HttpMethod.POST, "/api/admin/supervision/runs", "/supervision/runs").hasAnyRole("ADMIN", "AUDITOR")
                 .requestMatchers(HttpMethod.POST, "/api/admin/supervision/cases", "/api/admin/supervision/cases/**", "/supervision/cases",
                         "/supervision/cases/**", "/api/admin/supervision/warnings/*/dismiss", "/supervision/warnings/*/dismiss").hasRole("AUDITOR")

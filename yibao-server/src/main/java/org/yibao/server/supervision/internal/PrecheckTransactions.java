@@ -13,9 +13,9 @@ import org.yibao.engine.supervision.Encounter;
 import org.yibao.engine.supervision.Evidence;
 import org.yibao.engine.supervision.Finding;
 import org.yibao.engine.supervision.Patient;
-import org.yibao.engine.supervision.RuleDefinition;
 import org.yibao.engine.supervision.Stage;
 import org.yibao.engine.supervision.SupervisionEngine;
+import org.yibao.server.supervision.KnowledgeBaseInForce;
 import org.yibao.server.platform.fsi.FsiCall;
 import org.yibao.server.platform.fsi.FsiNode;
 import org.yibao.server.platform.fsi.FsiTransaction;
@@ -30,14 +30,12 @@ import org.yibao.server.platform.fsi.FsiTransaction;
 @Component
 class PrecheckTransactions implements FsiTransaction {
 
-    private final SupervisionEngine engine;
+    private final KnowledgeBaseInForce inForce;
     private final RecentVisits recentVisits;
-    private final List<String> ruleIds;
 
-    PrecheckTransactions(SupervisionEngine engine, RecentVisits recentVisits) {
-        this.engine = engine;
+    PrecheckTransactions(KnowledgeBaseInForce inForce, RecentVisits recentVisits) {
+        this.inForce = inForce;
         this.recentVisits = recentVisits;
-        this.ruleIds = engine.rules().stream().map(RuleDefinition::id).toList();
     }
 
     @Override
@@ -48,11 +46,13 @@ class PrecheckTransactions implements FsiTransaction {
     @Override
     public Object handle(FsiCall call) {
         Stage stage = "3101".equals(call.infno()) ? Stage.PRE : Stage.DURING;
+        // The knowledge base in force, read once per call: a change committed meanwhile applies from the next call.
+        SupervisionEngine engine = inForce.engine();
         FsiNode data = call.input().object("data");
         data.optText("syscode", 30);
         String taskId = data.optText("task_id", 50);
         String scene = data.code("trig_scen", PrecheckInput.SCENES);
-        Set<String> selected = PrecheckInput.ruleIds(data, engine::hasRule, ruleIds);
+        Set<String> selected = PrecheckInput.ruleIds(data, engine::hasRule, engine.ids());
         LocalDate today = call.now().toLocalDate();
         // Read everything first: a bad field anywhere refuses the call before any rule runs.
         List<PrecheckInput.PatientInput> patients = new ArrayList<>();
