@@ -82,7 +82,7 @@ class LabelledTrafficStoryTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    SupervisionEngine engine;
+    KnowledgeBaseInForce knowledge;
     @Autowired
     InstitutionKeyService keys;
 
@@ -143,6 +143,7 @@ class LabelledTrafficStoryTest {
                     return null;
                 }).list();
 
+        SupervisionEngine engine = knowledge.engine();
         List<LabelledAnomalies.Score> platform = LabelledAnomalies.score(engine.rules(), world, found);
         List<LabelledAnomalies.Score> inMemory = LabelledAnomalies.evaluate(engine, world);
         System.out.println("Labelled traffic through the interface, " + YEAR + ": " + world.patients().size() + " persons, "
