@@ -9,18 +9,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port=${YIBAO_BENCH_PORT:-18181}
-data_dir=$(mktemp -d /tmp/yibao-bench.XXXXXX)
+java_opts="-Xms1g -Xmx2g"
+. bench/platform.sh
 ./mvnw -q -B -ntp -DskipTests -pl yibao-server,yibao-bench -am package >/dev/null
-java ${YIBAO_JAVA_OPTS:--Xms1g -Xmx2g} -jar yibao-server/target/yibao-server.jar --server.port="$port" \
-  --yibao.data-dir="$data_dir" --yibao.demo.history.enabled=false --logging.level.root=WARN > "$data_dir/server.out" 2>&1 &
-server=$!
-cleanup() { kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true; rm -rf "$data_dir"; }
-trap cleanup EXIT
-for _ in $(seq 1 180); do
-  curl -sf "http://localhost:$port/actuator/health" >/dev/null 2>&1 && break
-  sleep 1
-done
-curl -sf "http://localhost:$port/actuator/health" >/dev/null || { echo "platform did not start"; tail -20 "$data_dir/server.out"; exit 1; }
+start_platform --yibao.demo.history.enabled=false
 pgport=$(sed -n 4p "$data_dir/pgdata/postmaster.pid")
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)"
 echo "postgresql (port $pgport): fsync, synchronous_commit and full_page_writes forced on by DatabaseConfiguration (DurabilityTest checks them)"

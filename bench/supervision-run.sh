@@ -11,19 +11,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 admdvs=${1:-990100}; from=${2:-2025-01-01}; to=${3:-2025-12-31}
 port=${YIBAO_BENCH_PORT:-18182}
-data_dir=$(mktemp -d /tmp/yibao-bench.XXXXXX)
+java_opts="-Xms1g -Xmx4g"
+. bench/platform.sh
 ./mvnw -q -B -ntp -DskipTests -pl yibao-server -am package >/dev/null
-java ${YIBAO_JAVA_OPTS:--Xms1g -Xmx4g} -jar yibao-server/target/yibao-server.jar --server.port="$port" \
-  --yibao.data-dir="$data_dir" --yibao.demo.history.outpatient-per-mille="${YIBAO_HISTORY_OUTPATIENT_PER_MILLE:-1500}" \
-  --yibao.supervision.nightly-cron=- --logging.level.root=WARN --logging.level.org.yibao.server.demo=INFO > "$data_dir/server.out" 2>&1 &
-server=$!
-cleanup() { kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true; rm -rf "$data_dir"; }
-trap cleanup EXIT
-for _ in $(seq 1 180); do
-  curl -sf "http://localhost:$port/actuator/health" >/dev/null 2>&1 && break
-  sleep 1
-done
-curl -sf "http://localhost:$port/actuator/health" >/dev/null || { echo "platform did not start"; tail -20 "$data_dir/server.out"; exit 1; }
+start_platform --yibao.demo.history.outpatient-per-mille="${YIBAO_HISTORY_OUTPATIENT_PER_MILLE:-1500}" \
+  --yibao.supervision.nightly-cron=- --logging.level.org.yibao.server.demo=INFO
 pgport=$(sed -n 4p "$data_dir/pgdata/postmaster.pid")
 sql() { PGPASSWORD=postgres psql -qtA -h localhost -p "$pgport" -U postgres -d postgres -c "$1"; }
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)"

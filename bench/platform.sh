@@ -1,0 +1,16 @@
+# Sourced by the bench scripts that need a running platform: start_platform [spring options…] starts
+# yibao-server.jar (already packaged) on $port with a fresh $data_dir, stops it and removes the data dir
+# on exit, and waits for /actuator/health. $YIBAO_JAVA_OPTS overrides the JVM options ($java_opts).
+data_dir=$(mktemp -d /tmp/yibao-bench.XXXXXX)
+start_platform() {
+  # shellcheck disable=SC2086
+  java ${YIBAO_JAVA_OPTS:-$java_opts} ${agent:-} -jar yibao-server/target/yibao-server.jar --server.port="$port" \
+    --yibao.data-dir="$data_dir" --logging.level.root=WARN "$@" > "$data_dir/server.out" 2>&1 &
+  server=$!
+  trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true; rm -rf "$data_dir"' EXIT
+  for _ in $(seq 1 180); do
+    curl -sf "http://localhost:$port/actuator/health" >/dev/null 2>&1 && return 0
+    sleep 1
+  done
+  echo "platform did not start"; tail -20 "$data_dir/server.out"; exit 1
+}
