@@ -7,7 +7,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
@@ -74,13 +73,18 @@ public final class HisClient {
 
     /** An HTTP client keeping up to {@code connections} keep-alive connections to the platform. */
     public static CloseableHttpClient httpClient(int connections) {
+        return httpClient(connections, Timeout.ofSeconds(30));
+    }
+
+    /** As {@link #httpClient(int)}, waiting up to {@code timeout} for an answer (a run after settlement answers when it ends). */
+    public static CloseableHttpClient httpClient(int connections, Timeout timeout) {
         return HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                         .setMaxConnTotal(connections).setMaxConnPerRoute(connections)
                         .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(Timeout.ofSeconds(5))
-                                .setSocketTimeout(Timeout.ofSeconds(30)).build())
+                                .setSocketTimeout(timeout).build())
                         .build())
-                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(30, TimeUnit.SECONDS).build())
+                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(timeout).build())
                 .disableCookieManagement().disableAutomaticRetries().disableRedirectHandling()
                 .build();
     }

@@ -25,7 +25,8 @@ import tools.jackson.databind.JsonNode;
  * {@code ./yibao simulate}: realistic traffic from the demo population through the real national
  * interface, signed as each institution's HIS would: general and chronic outpatient visits, stays with
  * their case records (4101), pharmacy purchases, some reversals and replays. A progress bar while it
- * runs, a summary at the end.
+ * runs, a summary at the end. With {@code --labelled}, the labelled anomaly generator's traffic and its
+ * per-rule score instead ({@link LabelledTraffic}).
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true, description = "Drive realistic traffic through the national interface.")
 public final class Simulate implements Callable<Integer> {
@@ -38,6 +39,11 @@ public final class Simulate implements Callable<Integer> {
     @Option(names = "--visits-per-day", defaultValue = "200") int visitsPerDay;
     @Option(names = "--seed", defaultValue = "20261123") long seed;
     @Option(names = "--workers", defaultValue = "8") int workers;
+    @Option(names = "--labelled", description = "instead: issue 7's labelled anomaly generator, a positive and a negative example of every "
+            + "rule replayed through the interface, the run after settlement, precision and recall per rule (LabelledTraffic). New persons "
+            + "each time; the level-2 hospital outside the alliance (H99010039001) is registered by the first such run and reused. "
+            + "Exit 1 unless every rule finds all its positives and nothing else.") boolean labelled;
+    @Option(names = "--examples", defaultValue = "1", description = "with --labelled: positive (and as many negative) examples per rule") int examples;
 
     private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
     private final AtomicLong medfee = new AtomicLong();
@@ -54,6 +60,9 @@ public final class Simulate implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (labelled) {
+            return new LabelledTraffic(HisClient.httpClient(2), url, dataDir, seed, examples).run();
+        }
         CloseableHttpClient http = HisClient.httpClient(workers + 2);
         List<DemoPopulation.Key> hospitals = DemoPopulation.keys(dataDir, "990100");
         List<DemoPopulation.Key> pharmacies = new ArrayList<>();
@@ -157,42 +166,26 @@ public final class Simulate implements Callable<Integer> {
     }
 
     private void stay(HisClient his, DemoPopulation.Person p, SplittableRandom r) throws Exception {
-        Map<String, Object> info = new LinkedHashMap<>();
-        info.put("psn_no", p.psnNo());
-        info.put("insutype", p.insutype());
-        info.put("begntime", java.time.LocalDateTime.now().minusDays(3 + r.nextInt(5)).format(TIME));
-        info.put("mdtrt_cert_type", "02");
-        info.put("mdtrt_cert_no", p.certno());
-        info.put("med_type", "21");
-        info.put("ipt_no", "IP" + System.nanoTime());
-        info.put("dise_codg", "K35.800");
-        HisClient.Reply admitted = his.call("2401", p.admdvs(), Map.of("mdtrtinfo", info));
-        if (!admitted.ok()) {
+        String mdtrtId;
+        try {
+            mdtrtId = Visits.admit(his, p, java.time.LocalDateTime.now().minusDays(3 + r.nextInt(5)).format(TIME), "IP" + System.nanoTime(),
+                    List.of("K35.800"), NONE);
+        } catch (Visits.Failed e) {
             count("admission refused (already in hospital)");
             return;
         }
-        String mdtrtId = admitted.output().get("result").get("mdtrt_id").asString();
         List<Map<String, Object>> lines = new ArrayList<>();
         String[][] items = {{"003102000010000", "1", "1200.00"}, {"001103000010000", "5", "60.00"}, {"001102000010000", "5", "30.00"},
                 {"XJ01DCT013B002010101003", "10", "55.00"}, {"C0102030400001010101001", "10", "12.00"}};
+        String time = java.time.LocalDateTime.now().minusDays(2).format(TIME);
         for (int i = 0; i < items.length; i++) {
             BigDecimal cnt = new BigDecimal(items[i][1]);
             BigDecimal pric = new BigDecimal(items[i][2]);
-            Map<String, Object> l = new LinkedHashMap<>();
-            l.put("feedetl_sn", String.valueOf(i + 1));
-            l.put("mdtrt_id", mdtrtId);
-            l.put("psn_no", p.psnNo());
-            l.put("fee_ocur_time", java.time.LocalDateTime.now().minusDays(2).format(TIME));
-            l.put("med_list_codg", items[i][0]);
-            l.put("det_item_fee_sumamt", cnt.multiply(pric).setScale(2));
-            l.put("cnt", cnt);
-            l.put("pric", pric);
-            l.put("hosp_appr_flag", "1");
-            lines.add(l);
+            lines.add(Visits.feeLine(mdtrtId, p, null, new Visits.Fee(String.valueOf(i + 1), items[i][0], time, cnt, pric,
+                    cnt.multiply(pric).setScale(2), null, null)));
         }
-        JsonNode result = check("2301", his.call("2301", p.admdvs(), Map.of("feedetail", lines))).output().get("result");
-        check("2402", his.call("2402", p.admdvs(), Map.of("dscginfo", Map.of("mdtrt_id", mdtrtId, "psn_no", p.psnNo(),
-                "endtime", java.time.LocalDateTime.now().minusHours(1).format(TIME), "dscg_way", "1"))));
+        JsonNode result = Visits.upload(his, "2301", p, lines, NONE);
+        Visits.discharge(his, p, mdtrtId, java.time.LocalDateTime.now().minusHours(1).format(TIME), NONE);
         JsonNode setlinfo = Visits.settle(his, "2304", p, mdtrtId, "21", result, NONE);
         settled(setlinfo, 1);
         count("inpatient settlements");
@@ -253,6 +246,11 @@ public final class Simulate implements Callable<Integer> {
         if (done % 10 != 0 && done != total) {
             return;
         }
+        bar(done, total, start);
+    }
+
+    /** The progress bar on standard error: {@code done} of {@code total} visits since {@code start} (nanoTime). */
+    static void bar(long done, long total, long start) {
         int width = 40;
         int filled = (int) (width * done / total);
         double seconds = (System.nanoTime() - start) / 1e9;
