@@ -3,8 +3,6 @@ package org.yibao.bench.load;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.ContentType;
@@ -13,15 +11,12 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The staff side of the platform as the bench tools use it: the admin API (and, for what only the console
- * offers, the console's own form endpoints) with the administrator's Basic credentials from
+ * The staff side of the platform as the bench tools use it: the admin API with the administrator's Basic
+ * credentials from
  * {@code <data-dir>/admin-credentials.txt}. Anything but the expected answer is an {@link IOException}
  * naming the call and the answer.
  */
 final class AdminApi {
-
-    private static final Pattern ISSUED_KEY = Pattern.compile("id=\"issued-key\"[^>]*>([^<]+)<");
-    private static final Pattern ISSUED_SECRET = Pattern.compile("id=\"issued-secret\"[^>]*>([^<]+)<");
 
     private final CloseableHttpClient http;
     private final String url;
@@ -63,23 +58,10 @@ final class AdminApi {
         return HisClient.JSON.readTree(body(path, post(path, body), status));
     }
 
-    /**
-     * Issues a national-interface key to an institution. Keys are issued on the console only (the secret is shown
-     * once, on the page answering the form), so this posts the console's form with the Basic credentials (CSRF is
-     * not asked of a Basic-authenticated call) and reads the key from that page.
-     */
+    /** Issues a national-interface key to an institution (its secret is in this answer only). */
     DemoPopulation.Key issueKey(String fixmedinsCode) throws IOException {
-        String path = "/institutions/" + fixmedinsCode + "/keys";
-        HttpPost post = new HttpPost(url + path);
-        post.addHeader("Authorization", authorization);
-        HisClient.Answer a = http.execute(post, r -> new HisClient.Answer(r.getCode(), EntityUtils.toByteArray(r.getEntity())));
-        String page = body(path, a, 200);
-        Matcher key = ISSUED_KEY.matcher(page);
-        Matcher secret = ISSUED_SECRET.matcher(page);
-        if (!key.find() || !secret.find()) {
-            throw new IOException("POST " + path + ": the console page shows no issued key");
-        }
-        return new DemoPopulation.Key(fixmedinsCode, key.group(1).strip(), secret.group(1).strip());
+        JsonNode key = post("/api/admin/institutions/" + fixmedinsCode + "/keys", java.util.Map.of(), 201);
+        return new DemoPopulation.Key(fixmedinsCode, key.get("access_key").asString(), key.get("secret").asString());
     }
 
     private static String body(String path, HisClient.Answer a, int status) throws IOException {

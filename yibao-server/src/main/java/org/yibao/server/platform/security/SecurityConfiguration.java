@@ -105,6 +105,8 @@ class SecurityConfiguration {
                 .requestMatchers("/api/admin/users/**").hasRole("ADMIN")
                 // R-INST-5: the institution portal's users are managed by administrators only (reading them too).
                 .requestMatchers("/api/admin/institutions/*/users", "/api/admin/institutions/*/users/**").hasRole("ADMIN")
+                // Interface keys (their secrets) are administrators' only, reading the list too.
+                .requestMatchers("/api/admin/institutions/*/keys", "/api/admin/institutions/*/keys/**").hasRole("ADMIN")
                 // R-INST-1, R-INST-4: agreements and sanctions are decided by administrators only.
                 .requestMatchers(HttpMethod.POST, "/api/admin/institutions/*/agreements", "/api/admin/institutions/*/agreements/**",
                         "/api/admin/institutions/*/sanctions", "/api/admin/institutions/*/sanctions/**", "/institutions/*/agreements",
