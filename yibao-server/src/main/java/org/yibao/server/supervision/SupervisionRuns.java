@@ -197,16 +197,25 @@ public class SupervisionRuns {
                 .params(run.admdvs(), kb.kbVersion()).query(String.class).list());
         stale.retainAll(kb.engine().ids());
         Work work = new Work(run, kb, Set.copyOf(stale), java.util.concurrent.ConcurrentHashMap.newKeySet());
-        List<NewSettlement> pending = jdbc.sql("""
-                        select s.setl_id, s.mdtrt_id, s.psn_no, date_trunc('month', s.setl_time)::date, v.begntime::date, a.setl_id is not null
-                        from settlement s join visit v on v.mdtrt_id = s.mdtrt_id
-                          left join supervision_analysed a on a.setl_id = s.setl_id
-                        where s.reverses_setl_id is null and s.reversed_by is null
-                          and s.treatment_admdvs in (select r.admdvs from region r where r.valid_to is null and (r.admdvs = ? or r.pooling_admdvs = ?))
-                          and ((a.setl_id is null and s.setl_time >= ? and s.setl_time < ?) or (? and a.setl_id is not null))
-                        order by s.psn_no, s.setl_time, s.setl_id""")
-                .params(run.admdvs(), run.admdvs(), Timestamp.valueOf(from.atStartOfDay()), Timestamp.valueOf(to.plusDays(1).atStartOfDay()),
-                        !stale.isEmpty())
+        // Two branches, so that the usual incremental run (nothing stale) still selects by settlement time
+        // through its index instead of reading every settlement of the region.
+        String settlements = """
+                select s.setl_id, s.mdtrt_id, s.psn_no, s.setl_time, v.begntime, %s as again
+                from settlement s join visit v on v.mdtrt_id = s.mdtrt_id
+                where s.reverses_setl_id is null and s.reversed_by is null
+                  and s.treatment_admdvs in (select r.admdvs from region r where r.valid_to is null and (r.admdvs = ? or r.pooling_admdvs = ?))
+                  and %s""";
+        String newOnes = settlements.formatted("false",
+                "s.setl_time >= ? and s.setl_time < ? and not exists (select 1 from supervision_analysed a where a.setl_id = s.setl_id)");
+        String analysedBefore = settlements.formatted("true", "exists (select 1 from supervision_analysed a where a.setl_id = s.setl_id)");
+        List<Object> params = new ArrayList<>(List.of(run.admdvs(), run.admdvs(), Timestamp.valueOf(from.atStartOfDay()),
+                Timestamp.valueOf(to.plusDays(1).atStartOfDay())));
+        if (!stale.isEmpty()) {
+            params.addAll(List.of(run.admdvs(), run.admdvs()));
+        }
+        List<NewSettlement> pending = jdbc.sql("select setl_id, mdtrt_id, psn_no, date_trunc('month', setl_time)::date, begntime::date, again from ("
+                        + newOnes + (stale.isEmpty() ? "" : "\nunion all\n" + analysedBefore) + ") p order by psn_no, setl_time, setl_id")
+                .params(params)
                 .query((rs, n) -> new NewSettlement(rs.getString(1), rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class),
                         rs.getObject(5, LocalDate.class), rs.getBoolean(6)))
                 .list();
