@@ -11,7 +11,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * never answer from before a change. Every write of those tables calls {@link #changed()}: the count moves
  * at once and again when the writing transaction ends, so a decision read while the change was in flight
  * is never reused. The platform is one process over its database; a second process writing these tables
- * would need a database notification instead.
+ * would need a database notification instead. The demo world loader writes the demo agreements without
+ * it, before any institution has an interface key, so no decision can have been remembered by then.
  */
 @Component
 class StandingChanges {
