@@ -32,6 +32,8 @@ public final class GatewayLoad implements Callable<Integer> {
     @Option(names = "--lines", defaultValue = "10") int lines;
     @Option(names = "--persons", defaultValue = "2000") int personCount;
     @Option(names = "--region", defaultValue = "990100") String region;
+    @Option(names = "--floor", description = "send three 9001 sign-ins instead of each visit: the transport's own cost (signature, "
+            + "JSON, one durable insert and the reply row per call), the floor under any visit") boolean floor;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new GatewayLoad()).execute(args));
@@ -67,11 +69,18 @@ public final class GatewayLoad implements Callable<Integer> {
                     HisClient his = clients.get(random.nextInt(clients.size()));
                     boolean measured = System.nanoTime() >= measureFrom;
                     try {
-                        Visits.outpatient(his, p, lines, random, (infno, reply) -> {
+                        Visits.Recorder recorder = (infno, reply) -> {
                             if (measured) {
                                 latency.recordValue(Math.min(reply.nanos(), TimeUnit.SECONDS.toNanos(30)));
                             }
-                        });
+                        };
+                        if (floor) {
+                            for (int call = 0; call < 3; call++) {
+                                Visits.signIn(his, recorder);
+                            }
+                        } else {
+                            Visits.outpatient(his, p, lines, random, recorder);
+                        }
                         if (measured && System.nanoTime() < end) {
                             visits.incrementAndGet();
                         }

@@ -40,6 +40,12 @@ public final class Visits {
         return reply;
     }
 
+    /** 9001 sign-in of operator D001; returns the sign_no. */
+    public static String signIn(HisClient his, Recorder recorder) throws IOException, Failed {
+        return checked("9001", his.call("9001", null, Map.of("signIn", Map.of("opter_no", "D001", "mac", "00:16:3e:00:00:01",
+                "ip", "10.0.0.1"))), recorder).output().get("signinoutb").get("sign_no").asString();
+    }
+
     /** 2201 registration now; returns the mdtrt_id. */
     public static String register(HisClient his, DemoPopulation.Person p, Recorder recorder)
             throws IOException, Failed {

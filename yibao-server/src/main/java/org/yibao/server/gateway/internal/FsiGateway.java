@@ -5,9 +5,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +26,7 @@ import org.yibao.server.institution.Institutions;
 import org.yibao.server.institution.SettlementPermission;
 import org.yibao.server.platform.fsi.FsiCall;
 import org.yibao.server.platform.fsi.FsiNode;
+import org.yibao.server.platform.fsi.FsiTimes;
 import org.yibao.server.platform.fsi.FsiRefusal;
 import org.yibao.server.platform.fsi.FsiTransaction;
 import org.yibao.server.policy.PolicyBook;
@@ -49,7 +48,6 @@ public class FsiGateway {
 
     private static final Logger log = LoggerFactory.getLogger(FsiGateway.class);
     static final int MAX_BODY_BYTES = 512 * 1024;
-    private static final DateTimeFormatter INF_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").withResolverStyle(ResolverStyle.STRICT);
     private static final Set<String> OPTER_TYPES = Set.of("1", "2", "3");
     /**
      * R-INST-1, R-INST-4: the transactions that open a visit or (pre-)settle, refused unless the
@@ -198,7 +196,7 @@ public class FsiGateway {
             throw FsiRefusal.field("mdtrtarea_admvs", mdtrtarea + " 不是机构所在医保区划 " + institution.admdvs());
         }
         String insuplc = env.optText("insuplc_admdvs", 6);
-        if (insuplc != null && !insuplc.matches("\\d{6}")) {
+        if (insuplc != null && !FsiTimes.isDigits(insuplc, 6)) {
             throw FsiRefusal.field("insuplc_admdvs", "应为 6 位医保区划代码");
         }
         String infver = env.optText("infver", 10);
@@ -211,7 +209,7 @@ public class FsiGateway {
         String infTime = env.optText("inf_time", 19);
         if (infTime != null) {
             try {
-                LocalDateTime.parse(infTime, INF_TIME);
+                FsiTimes.parseTime(infTime);
             } catch (DateTimeParseException e) {
                 throw FsiRefusal.field("inf_time", "格式应为 yyyy-MM-dd HH:mm:ss");
             }

@@ -1,12 +1,12 @@
 package org.yibao.server.gateway.internal;
 
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.stereotype.Component;
 import org.yibao.server.platform.fsi.FsiOutput;
+import org.yibao.server.platform.fsi.FsiTimes;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -15,9 +15,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 class FsiReplies {
-
-    private static final DateTimeFormatter REFMSG_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS");
-    private static final DateTimeFormatter REFMSGID_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
     private final JsonMapper mapper;
     /** The serial of inf_refmsgid: 10 digits, starting from the start time so that restarts do not repeat. */
@@ -48,9 +45,9 @@ class FsiReplies {
         Map<String, Object> reply = new LinkedHashMap<>();
         reply.put("infcode", infcode);
         long n = Math.floorMod(serial.incrementAndGet(), 10_000_000_000L);
-        reply.put("inf_refmsgid", (admdvs == null ? "000000" : admdvs) + now.format(REFMSGID_TIME) + String.format("%010d", n));
-        reply.put("refmsg_time", received.format(REFMSG_TIME));
-        reply.put("respond_time", now.format(REFMSG_TIME));
+        reply.put("inf_refmsgid", (admdvs == null ? "000000" : admdvs) + FsiTimes.compact(now, false) + FsiTimes.zeroPadded(n, 10));
+        reply.put("refmsg_time", FsiTimes.compact(received, true));
+        reply.put("respond_time", FsiTimes.compact(now, true));
         reply.put("err_msg", errMsg);
         reply.put("warn_msg", warnMsg);
         reply.put("cainfo", null);

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import org.yibao.server.platform.fsi.FsiCall;
 import org.yibao.server.platform.fsi.FsiNode;
 import org.yibao.server.platform.fsi.FsiRefusal;
+import org.yibao.server.platform.fsi.FsiTimes;
 import org.yibao.server.platform.fsi.FsiTransaction;
 
 /** 9001 签到 and 9002 签退 (NATIONAL_INTERFACE §3): a sign_no per operator session of an institution. */
@@ -39,7 +40,7 @@ class SignInTransactions implements FsiTransaction {
         String mac = in.optText("mac", 60);
         String ip = in.optText("ip", 60);
         long n = jdbc.sql("select nextval('visit_seq')").query(Long.class).single();
-        String signNo = call.now().format(SIGN_NO_TIME) + String.format("%08d", n % 100_000_000L);
+        String signNo = call.now().format(SIGN_NO_TIME) + FsiTimes.zeroPadded(n % 100_000_000L, 8);
         jdbc.sql("insert into fsi_sign_in (sign_no, fixmedins_code, opter_no, mac, ip, signed_in_at) values (?, ?, ?, ?, ?, ?)")
                 .params(signNo, call.fixmedinsCode(), opterNo, mac, ip, Timestamp.from(call.receivedAt())).update();
         return Map.of("signinoutb", Map.of("sign_time", call.now().format(TIME), "sign_no", signNo));

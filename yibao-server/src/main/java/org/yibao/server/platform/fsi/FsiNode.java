@@ -3,9 +3,7 @@ package org.yibao.server.platform.fsi;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -23,9 +21,6 @@ import tools.jackson.databind.JsonNode;
  * ignored. Every problem is an {@link FsiRefusal} naming the field's path and the rule.
  */
 public final class FsiNode {
-
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").withResolverStyle(ResolverStyle.STRICT);
 
     private final JsonNode node;
     private final String path;
@@ -264,7 +259,7 @@ public final class FsiNode {
             return null;
         }
         try {
-            return LocalDate.parse(t.length() > 10 ? t.substring(0, 10) : t, DATE);
+            return FsiTimes.parseDate(t.length() > 10 ? t.substring(0, 10) : t);
         } catch (DateTimeParseException e) {
             throw FsiRefusal.field(at(name), "日期格式应为 yyyy-MM-dd，收到 \"" + abbreviate(t) + "\"");
         }
@@ -285,7 +280,7 @@ public final class FsiNode {
             return null;
         }
         try {
-            return t.length() == 10 ? LocalDate.parse(t, DATE).atStartOfDay() : LocalDateTime.parse(t, TIME);
+            return t.length() == 10 ? FsiTimes.parseDate(t).atStartOfDay() : FsiTimes.parseTime(t);
         } catch (DateTimeParseException e) {
             throw FsiRefusal.field(at(name), "时间格式应为 yyyy-MM-dd HH:mm:ss，收到 \"" + abbreviate(t) + "\"");
         }

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import org.yibao.engine.money.Money;
 import org.yibao.server.platform.fsi.FsiCall;
 import org.yibao.server.platform.fsi.FsiRefusal;
+import org.yibao.server.platform.fsi.FsiTimes;
 
 /** Visits (就诊) as stored in table {@code visit}. */
 @Component
@@ -45,7 +46,7 @@ class Visits {
 
     /** A new mdtrt_id: the institution's region and a sequence number. */
     String newId(String admdvs) {
-        return admdvs + String.format("%012d", ids.next("visit_seq"));
+        return admdvs + FsiTimes.zeroPadded(ids.next("visit_seq"), 12);
     }
 
     void insert(String mdtrtId, FsiCall call, String psnNo, String insutype, String insuredAdmdvs, Kind kind, Status status,
