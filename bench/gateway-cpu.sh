@@ -4,7 +4,9 @@
 # load generator from /proc over the measured window, divided by the visits measured. Unlike visits/s this
 # figure hardly moves when another process shares the machine, so two builds can be compared on a busy VM.
 # Last line: cpu_ms_per_visit platform=<ms> postgres=<ms> load=<ms> total=<ms> visits_per_second=<n>.
-#   bench/gateway-cpu.sh [--warmup S] [--duration S] [--workers N]
+#   bench/gateway-cpu.sh [--warmup S] [--duration S] [--workers N] [--floor]
+# --floor replaces each visit by three 9001 sign-ins (signature, JSON, one insert and the reply row, each
+# committed durably): what the transport alone costs for three calls, the floor under any visit.
 # With ASYNC_PROFILER=/path/libasyncProfiler.so the platform runs under async-profiler (itimer) and writes
 # collapsed stacks to target/gateway-cpu.collapsed.
 set -euo pipefail
