@@ -66,6 +66,41 @@ class FsiTransportTest {
     }
 
     @Test
+    void aClientThatWaitsForLeaveToSendTheBodyIsToldToContinue() throws Exception {
+        // .NET's and several Java HTTP clients send a POST's headers with "Expect: 100-continue" and wait for the
+        // interim answer before the body; without it every call would stall until the client stops waiting.
+        FsiClient his = fsi.as("H99010000003");
+        byte[] body = FsiClient.bytes(his.envelope("9001", his.newMsgid(), null, signIn()));
+        long now = System.currentTimeMillis() / 1000;
+        try (java.net.Socket socket = new java.net.Socket("localhost", his.port())) {
+            socket.setSoTimeout(10_000);
+            var out = socket.getOutputStream();
+            out.write(("POST " + FsiClient.PATH + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + body.length + "\r\nExpect: 100-continue\r\nx-ca-key: " + his.accessKey()
+                    + "\r\nx-ca-signature: " + now + ":" + HmacSm3.sign(his.secret(), now, body) + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            var in = socket.getInputStream();
+            assertThat(line(in)).startsWith("HTTP/1.1 100");
+            assertThat(line(in)).isEmpty();
+            out.write(body);
+            out.flush();
+            String reply = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(reply).startsWith("HTTP/1.1 200").contains("\"infcode\":0", "sign_no");
+        }
+    }
+
+    private static String line(java.io.InputStream in) throws java.io.IOException {
+        StringBuilder s = new StringBuilder();
+        for (int c = in.read(); c != '\n' && c != -1; c = in.read()) {
+            if (c != '\r') {
+                s.append((char) c);
+            }
+        }
+        return s.toString();
+    }
+
+    @Test
     void withoutAValidSignatureNothingIsProcessed() {
         FsiClient his = fsi.as("H99010000003");
         byte[] body = FsiClient.bytes(his.envelope("9001", his.newMsgid(), null, signIn()));

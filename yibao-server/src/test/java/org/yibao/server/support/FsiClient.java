@@ -171,6 +171,11 @@ public final class FsiClient {
         }
     }
 
+    /** The platform's HTTP port, for tests that speak HTTP by hand. */
+    public int port() {
+        return port;
+    }
+
     public String accessKey() {
         return accessKey;
     }

@@ -81,6 +81,9 @@ final class FsiServlet extends HttpServlet {
                 public void invoke(org.apache.catalina.connector.Request request, org.apache.catalina.connector.Response response)
                         throws IOException, jakarta.servlet.ServletException {
                     if (PATH.equals(request.getRequestURI())) {
+                        // As Tomcat's own context valve does before any servlet: "100 Continue" to a client that
+                        // sent "Expect: 100-continue" and waits for it before the body.
+                        response.sendAcknowledgement(org.apache.coyote.ContinueResponseTiming.IMMEDIATELY);
                         servlet.handle(request.getRequest(), response.getResponse());
                     } else {
                         getNext().invoke(request, response);
