@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.yibao.server.platform.db.Pipeline;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yibao.server.platform.audit.AuditQueries;
@@ -126,7 +127,13 @@ public class Persons {
      * admission, up to its settlement.
      */
     public Optional<SettlementFacts> settlementFacts(String personNo, LocalDate date, LocalDate filingsFrom, LocalDate filingsTo) {
-        return jdbc.sql("select " + COLUMNS.replace("psn_no,", "p.psn_no,") + """
+        return settlementFactsQuery(personNo, date, filingsFrom, filingsTo).run(jdbc);
+    }
+
+    /** The query of {@link #settlementFacts(String, LocalDate, LocalDate, LocalDate)}, for a caller that sends it with others. */
+    public Pipeline.Query<Optional<SettlementFacts>> settlementFactsQuery(String personNo, LocalDate date, LocalDate filingsFrom,
+                                                                         LocalDate filingsTo) {
+        return Pipeline.Query.named("select " + COLUMNS.replace("psn_no,", "p.psn_no,") + """
                         ,
                                exists (select 1 from personal_account a where a.psn_no = p.psn_no),
                                (select string_agg(psn_idet_type, ',') from person_identity i
@@ -145,19 +152,25 @@ public class Persons {
                                    and (x.end_date is null or x.end_date >= :xf)),
                                (select g.pooling_admdvs from region g where g.admdvs = p.insured_admdvs and g.valid_from <= :d
                                    and (g.valid_to is null or g.valid_to > :d) order by g.valid_from desc limit 1)
-                        from person p where p.psn_no = :psn and p.valid_from <= :d and (p.valid_to is null or p.valid_to > :d)""")
-                .param("psn", personNo).param("d", date).param("xf", filingsFrom).param("xt", filingsTo)
-                .query((rs, n) -> {
-                    Person person = ROW.mapRow(rs, n);
+                        from person p where p.psn_no = :psn and p.valid_from <= :d and (p.valid_to is null or p.valid_to > :d)""",
+                Map.of("psn", personNo, "d", date, "xf", filingsFrom, "xt", filingsTo), rs -> {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    Person person = ROW.mapRow(rs, 0);
                     String[] doctor = rs.getString(22) == null ? null : rs.getString(22).split(",", -1);
                     List<String> hospitals = doctor == null ? List.of()
                             : java.util.stream.Stream.of(doctor[2], doctor[3]).filter(h -> !h.isEmpty()).toList();
-                    return new SettlementFacts(person, rs.getBoolean(19), split(rs.getString(20)), split(rs.getString(21)),
+                    SettlementFacts facts = new SettlementFacts(person, rs.getBoolean(19), split(rs.getString(20)), split(rs.getString(21)),
                             doctor == null ? null : doctor[0], doctor == null ? null : doctor[1], hospitals,
                             splitOrdered(rs.getString(23)), splitOrdered(rs.getString(24)),
                             rs.getString(25) == null ? person.insuredAdmdvs() : rs.getString(25).trim());
-                })
-                .optional();
+                    if (rs.next()) {
+                        throw new org.springframework.dao.IncorrectResultSizeDataAccessException("two versions of person " + personNo
+                                + " in force on " + date, 1);
+                    }
+                    return Optional.of(facts);
+                });
     }
 
     /**

@@ -6,7 +6,9 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.RowMapperResultSetExtractor;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.yibao.server.platform.db.Pipeline;
 import org.springframework.stereotype.Component;
 import org.yibao.engine.benefit.FeeLine;
 import org.yibao.engine.benefit.LineResult;
@@ -38,29 +40,34 @@ class FeeLines {
 
     /** Lines not cancelled (settled or not), in upload order. */
     List<Stored> active(String mdtrtId) {
-        return jdbc.sql("select " + COLUMNS + " from fee_line where mdtrt_id = ? and not cancelled order by uploaded_at, feedetl_sn")
-                .param(mdtrtId).query(ROW).list();
+        return activeQuery(mdtrtId).run(jdbc);
+    }
+
+    /** The query of {@link #active}, for a caller that sends it with others ({@link Pipeline}). */
+    Pipeline.Query<List<Stored>> activeQuery(String mdtrtId) {
+        return Pipeline.Query.of("select " + COLUMNS + " from fee_line where mdtrt_id = ? and not cancelled order by uploaded_at, feedetl_sn",
+                new RowMapperResultSetExtractor<>(ROW), mdtrtId);
     }
 
     /**
      * For an upload, in one query: the visit's lines not cancelled, in upload order, and which of
      * {@code serials} the visit ever used (cancelled lines included: a serial number is not reused).
      */
-    UploadView forUpload(String mdtrtId, java.util.Collection<String> serials) {
-        List<Stored> active = new ArrayList<>();
-        List<String> used = new ArrayList<>();
-        jdbc.sql("select " + COLUMNS + ", cancelled, feedetl_sn = any(?) from fee_line where mdtrt_id = ? "
-                        + "and (not cancelled or feedetl_sn = any(?)) order by uploaded_at, feedetl_sn")
-                .params(serials.toArray(String[]::new), mdtrtId, serials.toArray(String[]::new))
-                .query(rs -> {
-                    if (!rs.getBoolean(17)) {
-                        active.add(ROW.mapRow(rs, 0));
+    Pipeline.Query<UploadView> forUploadQuery(String mdtrtId, java.util.Collection<String> serials) {
+        return Pipeline.Query.of("select " + COLUMNS + ", cancelled, feedetl_sn = any(?) from fee_line where mdtrt_id = ? "
+                        + "and (not cancelled or feedetl_sn = any(?)) order by uploaded_at, feedetl_sn", rs -> {
+                    List<Stored> active = new ArrayList<>();
+                    List<String> used = new ArrayList<>();
+                    while (rs.next()) {
+                        if (!rs.getBoolean(17)) {
+                            active.add(ROW.mapRow(rs, 0));
+                        }
+                        if (rs.getBoolean(18)) {
+                            used.add(rs.getString(1));
+                        }
                     }
-                    if (rs.getBoolean(18)) {
-                        used.add(rs.getString(1));
-                    }
-                });
-        return new UploadView(active, used);
+                    return new UploadView(active, used);
+                }, serials.toArray(String[]::new), mdtrtId, serials.toArray(String[]::new));
     }
 
     record UploadView(List<Stored> active, List<String> usedSerials) {}

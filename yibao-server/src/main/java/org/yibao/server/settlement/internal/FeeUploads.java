@@ -1,5 +1,6 @@
 package org.yibao.server.settlement.internal;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -68,13 +69,15 @@ class FeeUploads {
         }
         Visits.Visit visit = visits.lockOwn(call, mdtrtId, psnNo, "feedetail[0]");
         requireOpen(visit, inpatient);
-        FeeLines.UploadView view = feeLines.forUpload(mdtrtId, serials);
+        LocalDate day = visit.begntime().toLocalDate();
+        var read = settler.withFacts(feeLines.forUploadQuery(mdtrtId, serials), psnNo, day, day, day);
+        FeeLines.UploadView view = read.first();
         List<String> used = view.usedSerials();
         if (!used.isEmpty()) {
             throw FsiRefusal.field("feedetail.feedetl_sn", "费用明细流水号 " + String.join("、", used) + " 在就诊 " + mdtrtId
                     + " 中已上传过，整批上传被拒绝；修改明细请先撤销再以新流水号上传");
         }
-        SettlementFacts facts = settler.facts(call, psnNo, visit.begntime().toLocalDate(), "feedetail[0]");
+        SettlementFacts facts = settler.checked(call, read.second(), psnNo, day, "feedetail[0]");
         // Refund lines mirror their original's split, so the originals are split with them.
         List<FeeLines.Stored> earlier = view.active();
         List<FeeLine> all = new ArrayList<>();

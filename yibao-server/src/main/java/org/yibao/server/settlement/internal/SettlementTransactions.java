@@ -117,8 +117,15 @@ class SettlementTransactions implements FsiTransaction {
                     + "在院期间结算请送 mid_setl_flag=1");
         }
         String medType = medTypeGiven != null ? medTypeGiven : visit.medType();
+        LocalDate date = inpatient ? (mid ? call.now().toLocalDate() : visit.endtime().toLocalDate()) : visit.begntime().toLocalDate();
+        // R-XR-3 (补办备案): a stay is settled under a filing in force on any day from its admission to this
+        // settlement, so a filing made after the admission (even after discharge) but before the final
+        // settlement covers the whole stay; a visit needs a filing in force on its day.
+        LocalDate filingsTo = inpatient ? call.now().toLocalDate() : date;
+        var read = settler.withFacts(feeLines.activeQuery(mdtrtId), psnNo, date, inpatient ? visit.begntime().toLocalDate() : date,
+                filingsTo.isBefore(date) ? date : filingsTo);
         List<FeeLines.Stored> lines = new ArrayList<>();
-        for (FeeLines.Stored s : feeLines.active(mdtrtId)) {
+        for (FeeLines.Stored s : read.first()) {
             if (s.setlId() == null && (chrgBchno == null || "0000".equals(chrgBchno) || chrgBchno.equals(s.chrgBchno()))) {
                 lines.add(s);
             }
@@ -126,13 +133,7 @@ class SettlementTransactions implements FsiTransaction {
         if (lines.isEmpty()) {
             throw FsiRefusal.field("data.mdtrt_id", "就诊 " + mdtrtId + " 没有待结算的费用明细，请先上传（" + (inpatient ? "2301" : "2204") + "）");
         }
-        LocalDate date = inpatient ? (mid ? call.now().toLocalDate() : visit.endtime().toLocalDate()) : visit.begntime().toLocalDate();
-        // R-XR-3 (补办备案): a stay is settled under a filing in force on any day from its admission to this
-        // settlement, so a filing made after the admission (even after discharge) but before the final
-        // settlement covers the whole stay; a visit needs a filing in force on its day.
-        LocalDate filingsTo = inpatient ? call.now().toLocalDate() : date;
-        SettlementFacts facts = settler.facts(call, psnNo, date, inpatient ? visit.begntime().toLocalDate() : date,
-                filingsTo.isBefore(date) ? date : filingsTo, "data");
+        SettlementFacts facts = settler.checked(call, read.second(), psnNo, date, "data");
         Settler.checkInsutype(facts, insutype, "data");
         Settler.checkBenefitStatus(facts, date);
         checkCrossRegionFlag(call, facts, inpatient, medType, date);

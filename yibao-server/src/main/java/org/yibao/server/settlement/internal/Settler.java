@@ -1,6 +1,7 @@
 package org.yibao.server.settlement.internal;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -10,9 +11,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.yibao.server.platform.db.Pipeline;
 import org.springframework.stereotype.Component;
 import org.yibao.engine.benefit.Accumulators;
 import org.yibao.engine.benefit.BenefitEngine;
@@ -54,15 +58,18 @@ class Settler {
     static final String XR_SOURCE = "XR_SETTLEMENT";
 
     private final JdbcClient jdbc;
+    private final JdbcOperations pipeline;
     private final Persons persons;
     private final PolicyBook policies;
     private final SettlementCatalogue catalogues;
     private final FundLedger ledger;
     private final IdBlocks ids;
 
-    Settler(JdbcClient jdbc, Persons persons, PolicyBook policies, SettlementCatalogue catalogues, FundLedger ledger, IdBlocks ids) {
+    Settler(JdbcClient jdbc, JdbcOperations pipeline, Persons persons, PolicyBook policies, SettlementCatalogue catalogues, FundLedger ledger,
+            IdBlocks ids) {
         this.ids = ids;
         this.jdbc = jdbc;
+        this.pipeline = pipeline;
         this.persons = persons;
         this.policies = policies;
         this.catalogues = catalogues;
@@ -78,7 +85,21 @@ class Settler {
 
     /** The facts on {@code date}, with the cross-region filings in force on any day from {@code filingsFrom} to {@code filingsTo}. */
     SettlementFacts facts(FsiCall call, String psnNo, LocalDate date, LocalDate filingsFrom, LocalDate filingsTo, String path) {
-        SettlementFacts facts = persons.settlementFacts(psnNo, date, filingsFrom, filingsTo)
+        return checked(call, persons.settlementFacts(psnNo, date, filingsFrom, filingsTo), psnNo, date, path);
+    }
+
+    /**
+     * A query of the caller's and the person's facts on {@code date} (as {@link #facts}) in one round trip; the
+     * facts are checked by {@link #checked} when the caller is ready to refuse.
+     */
+    <A> Pipeline.Both<A, Optional<SettlementFacts>> withFacts(Pipeline.Query<A> query, String psnNo, LocalDate date, LocalDate filingsFrom,
+                                                             LocalDate filingsTo) {
+        return Pipeline.run(pipeline, query, persons.settlementFactsQuery(psnNo, date, filingsFrom, filingsTo));
+    }
+
+    /** The person's facts, refused when the person is not insured on {@code date} or the envelope names another insured region. */
+    SettlementFacts checked(FsiCall call, Optional<SettlementFacts> found, String psnNo, LocalDate date, String path) {
+        SettlementFacts facts = found
                 .orElseThrow(() -> FsiRefusal.field(path + ".psn_no", "人员 " + psnNo + " 不存在或在 " + date + " 未参保"));
         if (call.insuplcAdmdvs() != null && !call.insuplcAdmdvs().equals(facts.person().insuredAdmdvs())) {
             throw FsiRefusal.field("insuplc_admdvs", call.insuplcAdmdvs() + " 不是人员 " + psnNo + " 的参保地 "
@@ -111,13 +132,22 @@ class Settler {
      * mutual-aid binders), in one fixed order so that two settlements never wait on each other in a cycle.
      */
     void lock(List<String> psnNos) {
+        for (Pipeline.Query<Boolean> q : lockQueries(psnNos)) {
+            q.run(jdbc);
+        }
+    }
+
+    /** The statements of {@link #lock}, in their order, for a caller that sends them with what it reads under the locks. */
+    private static List<Pipeline.Query<Boolean>> lockQueries(List<String> psnNos) {
         TreeSet<Long> keys = new TreeSet<>();
         for (String psnNo : psnNos) {
             keys.add(0x59420000_00000000L | (psnNo.hashCode() & 0xffffffffL));
         }
+        List<Pipeline.Query<Boolean>> queries = new ArrayList<>(keys.size());
         for (long key : keys) {
-            jdbc.sql("select pg_advisory_xact_lock(?)").param(key).query((rs, n) -> 1).list();
+            queries.add(Pipeline.Query.of("select pg_advisory_xact_lock(?)", ResultSet::next, key));
         }
+        return queries;
     }
 
     Person enginePerson(SettlementFacts facts, Map<String, Money> balances) {
@@ -183,14 +213,20 @@ class Settler {
         List<String> involved = new ArrayList<>();
         involved.add(facts.person().personNo());
         involved.addAll(facts.binders());
-        if (lockAndLoad) {
-            lock(involved);
-        }
         LocalDate date = visit.settlementDate();
         Map<String, Money> balances = new HashMap<>();
         List<SettlementRequest.EarlierReversal> notes = new ArrayList<>();
-        Accumulators acc = balancesAccumulatorsAndNotes(involved, facts.person().personNo(), facts.person().insuredAdmdvs(),
+        Pipeline.Query<Accumulators> read = balancesAccumulatorsAndNotes(involved, facts.person().personNo(), facts.person().insuredAdmdvs(),
                 date.getYear(), balances, notes);
+        Accumulators acc;
+        if (lockAndLoad) {
+            // The locks, then the balances read under them: in one round trip, still one statement after the other.
+            List<Pipeline.Query<?>> queries = new ArrayList<>(lockQueries(involved));
+            queries.add(read);
+            acc = (Accumulators) Pipeline.run(pipeline, queries).get(queries.size() - 1);
+        } else {
+            acc = read.run(jdbc);
+        }
         Person person = enginePerson(facts, balances);
         RegionPolicy policy = policies.policyOfPoolingRegion(facts.insuredPooling(), date.getYear()).orElseThrow(() -> new FsiRefusal(
                 "FSI-结算失败: 参保地 " + facts.person().insuredAdmdvs() + " 没有 " + date.getYear() + " 年的待遇政策，请联系医保经办机构"));
@@ -523,28 +559,28 @@ class Settler {
      * person's and the mutual-aid binders'), the person's accumulators of the year and the reversals not
      * yet noted.
      */
-    private Accumulators balancesAccumulatorsAndNotes(List<String> involved, String psnNo, String admdvs, int year,
+    private static Pipeline.Query<Accumulators> balancesAccumulatorsAndNotes(List<String> involved, String psnNo, String admdvs, int year,
                                                       Map<String, Money> balances, List<SettlementRequest.EarlierReversal> notes) {
-        Map<String, Money> m = new HashMap<>();
         // The array behind a sub-select keeps the generic plan (see the settlement statement in store).
-        jdbc.sql("""
+        return Pipeline.Query.of("""
                         select 0, psn_no, balance, null::date, null::date from personal_account where psn_no = any((select ?::varchar[])::varchar[])
                         union all
                         select 1, cum_key, amount, null, null from accumulator where psn_no = ? and admdvs = ? and year = ?
                         union all
                         select 2, setl_id, null, settled_on, reversed_on from accumulator_note
-                        where psn_no = ? and admdvs = ? and year = ? and noted_in is null""")
-                .params(involved.toArray(String[]::new), psnNo, admdvs, year, psnNo, admdvs, year)
-                .query(rs -> {
-                    switch (rs.getInt(1)) {
-                        case 0 -> balances.put(rs.getString(2), Money.of(rs.getBigDecimal(3)));
-                        case 1 -> m.put(rs.getString(2), Money.of(rs.getBigDecimal(3)));
-                        default -> notes.add(new SettlementRequest.EarlierReversal(rs.getString(2), rs.getObject(4, LocalDate.class),
-                                rs.getObject(5, LocalDate.class)));
+                        where psn_no = ? and admdvs = ? and year = ? and noted_in is null""", rs -> {
+                    Map<String, Money> m = new HashMap<>();
+                    while (rs.next()) {
+                        switch (rs.getInt(1)) {
+                            case 0 -> balances.put(rs.getString(2), Money.of(rs.getBigDecimal(3)));
+                            case 1 -> m.put(rs.getString(2), Money.of(rs.getBigDecimal(3)));
+                            default -> notes.add(new SettlementRequest.EarlierReversal(rs.getString(2), rs.getObject(4, LocalDate.class),
+                                    rs.getObject(5, LocalDate.class)));
+                        }
                     }
-                });
-        notes.sort(java.util.Comparator.comparing(SettlementRequest.EarlierReversal::setlId));
-        return Accumulators.fromKeys(m);
+                    notes.sort(java.util.Comparator.comparing(SettlementRequest.EarlierReversal::setlId));
+                    return Accumulators.fromKeys(m);
+                }, involved.toArray(String[]::new), psnNo, admdvs, year, psnNo, admdvs, year);
     }
 
     private void storeAccumulation(String setlId, Map<String, Money> change) {

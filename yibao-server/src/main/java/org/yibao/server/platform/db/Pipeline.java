@@ -1,0 +1,103 @@
+package org.yibao.server.platform.db;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.springframework.dao.DataRetrievalFailureException;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.jdbc.core.ResultSetExtractor;
+import org.springframework.jdbc.core.SqlTypeValue;
+import org.springframework.jdbc.core.StatementCreatorUtils;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterUtils;
+import org.springframework.jdbc.core.namedparam.ParsedSql;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Several queries sent to PostgreSQL in one round trip. The server runs them one after the other, each
+ * with its own snapshot, exactly as if they had been sent one by one (a later query sees what an earlier
+ * one locked or changed); only the waits for the network between them are gone. For queries that do not
+ * need each other's results: under settlement load a round trip cost as much of the platform's CPU as
+ * the work of most of its statements (bench/gateway-cpu.sh, async-profiler: socket writes and reads).
+ * The pgjdbc driver splits the text at the semicolons and sends every part in one batch of messages.
+ */
+public final class Pipeline {
+
+    private Pipeline() {}
+
+    /** One query: its SQL with {@code ?} placeholders, the values in order, and how its rows are read. */
+    public record Query<T>(String sql, List<Object> params, ResultSetExtractor<T> extractor) {
+
+        public static <T> Query<T> of(String sql, ResultSetExtractor<T> extractor, Object... params) {
+            return new Query<>(sql, Arrays.asList(params), extractor);
+        }
+
+        /** A query with {@code :name} parameters, as {@link JdbcClient} takes them. */
+        public static <T> Query<T> named(String sql, Map<String, ?> params, ResultSetExtractor<T> extractor) {
+            ParsedSql parsed = NamedParameterUtils.parseSqlStatement(sql);
+            MapSqlParameterSource source = new MapSqlParameterSource(params);
+            return new Query<>(NamedParameterUtils.substituteNamedParameters(parsed, source),
+                    Arrays.asList(NamedParameterUtils.buildValueArray(parsed, source, null)), extractor);
+        }
+
+        /** This query alone. */
+        public T run(JdbcClient jdbc) {
+            return jdbc.sql(sql).params(params).query(extractor);
+        }
+    }
+
+    /** Two results, in the order of their queries. */
+    public record Both<A, B>(A first, B second) {}
+
+    /** {@code first}, then {@code second}, in one round trip. */
+    public static <A, B> Both<A, B> run(JdbcOperations jdbc, Query<A> first, Query<B> second) {
+        List<Object> results = run(jdbc, List.of(first, second));
+        @SuppressWarnings("unchecked")
+        Both<A, B> both = new Both<>((A) results.get(0), (B) results.get(1));
+        return both;
+    }
+
+    /** The queries in order, in one round trip; their results in the same order. */
+    public static List<Object> run(JdbcOperations jdbc, List<? extends Query<?>> queries) {
+        StringBuilder sql = new StringBuilder();
+        for (Query<?> q : queries) {
+            if (!sql.isEmpty()) {
+                sql.append(";\n");
+            }
+            sql.append(q.sql());
+        }
+        return jdbc.execute((ConnectionCallback<List<Object>>) con -> {
+            try (PreparedStatement ps = con.prepareStatement(sql.toString())) {
+                int index = 1;
+                for (Query<?> q : queries) {
+                    for (Object value : q.params()) {
+                        StatementCreatorUtils.setParameterValue(ps, index++, SqlTypeValue.TYPE_UNKNOWN, value);
+                    }
+                }
+                ps.execute();
+                List<Object> results = new ArrayList<>(queries.size());
+                for (int i = 0; i < queries.size(); i++) {
+                    if (i > 0 && !ps.getMoreResults()) {
+                        throw new DataRetrievalFailureException("query " + (i + 1) + " of " + queries.size() + " returned no rows to read");
+                    }
+                    results.add(extract(ps, queries.get(i)));
+                }
+                return results;
+            }
+        });
+    }
+
+    private static <T> T extract(PreparedStatement ps, Query<T> query) throws SQLException {
+        try (ResultSet rs = ps.getResultSet()) {
+            if (rs == null) {
+                throw new DataRetrievalFailureException("not a query: " + query.sql());
+            }
+            return query.extractor().extractData(rs);
+        }
+    }
+}
