@@ -20,6 +20,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.yibao.server.platform.db.DeferredWrites;
 import org.yibao.server.gateway.InstitutionSignatures;
 import org.yibao.server.institution.Institution;
 import org.yibao.server.institution.Institutions;
@@ -59,6 +60,7 @@ public class FsiGateway {
     private final Map<String, FsiTransaction> transactions = new HashMap<>();
     private final InstitutionSignatures signatures;
     private final FsiMessages messages;
+    private final DeferredWrites deferred;
     private final FsiReplies replies;
     private final Institutions institutions;
     private final SettlementPermission permission;
@@ -75,7 +77,8 @@ public class FsiGateway {
 
     FsiGateway(List<FsiTransaction> handlers, InstitutionSignatures signatures, FsiMessages messages, FsiReplies replies,
                Institutions institutions, SettlementPermission permission, PolicyBook policies, TransactionTemplate tx, Clock clock,
-               io.micrometer.core.instrument.MeterRegistry meters) {
+               io.micrometer.core.instrument.MeterRegistry meters, DeferredWrites deferred) {
+        this.deferred = deferred;
         this.unrecognised = timer(meters, "none");
         for (FsiTransaction handler : handlers) {
             for (String infno : handler.infnos()) {
@@ -258,6 +261,8 @@ public class FsiGateway {
                         return replay(stored.get(), sha, call);
                     }
                     byte[] reply;
+                    List<DeferredWrites.Write> held;
+                    deferred.open();
                     try {
                         if (SETTLING.contains(call.infno())) {
                             SettlementPermission.Decision allowed = permission.check(call.fixmedinsCode(), received.toLocalDate());
@@ -270,9 +275,12 @@ public class FsiGateway {
                     } catch (FsiRefusal refusal) {
                         status.setRollbackOnly();
                         return new Outcome(null, refusal);
+                    } finally {
+                        held = deferred.close();
                     }
                     try {
-                        messages.storeAndCommit(call.fixmedinsCode(), call.msgid(), call.infno(), sha, reply, call.receivedAt());
+                        // The call's held writes, its reply row and COMMIT in one round trip (DeferredWrites).
+                        messages.storeAndCommit(held, call.fixmedinsCode(), call.msgid(), call.infno(), sha, reply, call.receivedAt());
                     } catch (DuplicateKeyException race) {
                         status.setRollbackOnly();
                         return Outcome.RACE;

@@ -8,6 +8,7 @@ import java.util.List;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.RowMapperResultSetExtractor;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.yibao.server.platform.db.DeferredWrites;
 import org.yibao.server.platform.db.Pipeline;
 import org.springframework.stereotype.Component;
 import org.yibao.engine.benefit.FeeLine;
@@ -33,9 +34,11 @@ class FeeLines {
             rs.getString(16));
 
     private final JdbcClient jdbc;
+    private final DeferredWrites deferred;
 
-    FeeLines(JdbcClient jdbc) {
+    FeeLines(JdbcClient jdbc, DeferredWrites deferred) {
         this.jdbc = jdbc;
+        this.deferred = deferred;
     }
 
     /** Lines not cancelled (settled or not), in upload order. */
@@ -115,7 +118,8 @@ class FeeLines {
                 params.add(s.uploadedMsgid());
                 params.add(uploadedAt);
             }
-            jdbc.sql(sql.toString()).params(params).update();
+            // The upload's last write: sent with the call's reply row and commit (DeferredWrites).
+            deferred.write(sql.toString(), params);
         }
     }
 

@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.yibao.server.platform.db.DeferredWrites;
 import org.yibao.server.platform.db.Pipeline;
 import org.springframework.stereotype.Component;
 import org.yibao.engine.benefit.Accumulators;
@@ -59,14 +60,16 @@ class Settler {
 
     private final JdbcClient jdbc;
     private final JdbcOperations pipeline;
+    private final DeferredWrites deferred;
     private final Persons persons;
     private final PolicyBook policies;
     private final SettlementCatalogue catalogues;
     private final FundLedger ledger;
     private final IdBlocks ids;
 
-    Settler(JdbcClient jdbc, JdbcOperations pipeline, Persons persons, PolicyBook policies, SettlementCatalogue catalogues, FundLedger ledger,
-            IdBlocks ids) {
+    Settler(JdbcClient jdbc, JdbcOperations pipeline, DeferredWrites deferred, Persons persons, PolicyBook policies,
+            SettlementCatalogue catalogues, FundLedger ledger, IdBlocks ids) {
+        this.deferred = deferred;
         this.ids = ids;
         this.jdbc = jdbc;
         this.pipeline = pipeline;
@@ -374,11 +377,18 @@ class Settler {
                         : FundLedger.settlementEntries(s, person.insuranceType(), call.fixmedinsCode()), call.receivedAt());
         sql.append(",\n").append(posting.ctes());
         params.addAll(posting.params());
-        sql.append(holders.isEmpty() ? "\nselect 0" : "\nselect count(*) from accounts_moved");
-        int moved = jdbc.sql(sql.toString()).params(params).query(Integer.class).single();
-        if (moved != holders.size()) {
-            throw new IllegalStateException("settlement " + setlId + ": " + (holders.size() - moved) + " of the personal accounts "
-                    + holders + " not found");
+        if (!holders.isEmpty()) {
+            sql.append("\nselect yibao_check(count(*) = ?, ?) from accounts_moved");
+            params.add(holders.size());
+            params.add("settlement " + setlId + ": a personal account of " + holders + " not found");
+        } else {
+            sql.append("\nselect true");
+        }
+        if (crossRegion) {
+            jdbc.sql(sql.toString()).params(params).query(Boolean.class).single();
+        } else {
+            // Local care's settlement is the call's last write: sent with its reply row and commit (DeferredWrites).
+            deferred.write(sql.toString(), params);
         }
         if (crossRegion) {
             ledger.post(call.institutionPooling(), XR_SOURCE, setlId, null, "异地结算 " + visit.mdtrtId(),
