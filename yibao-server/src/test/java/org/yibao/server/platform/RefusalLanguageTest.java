@@ -10,7 +10,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.yibao.server.IntegrationTest;
 import org.yibao.server.support.ApiClient;
+import org.yibao.server.platform.security.StaffRole;
 import org.yibao.server.support.DemoPortalUsers;
+import org.yibao.server.support.InstitutionPortalLogins;
 import org.yibao.server.support.PortalSession;
 import org.yibao.server.support.TestPersons;
 import org.yibao.server.support.TestUsers;
@@ -117,5 +119,29 @@ class RefusalLanguageTest {
         PortalSession.Page refused = clerk.post(page + "?lang=en", page + "/xr-filings", Map.of("category", "TEMPORARY", "mdtrtarea_admdvs", "990100"));
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body()).contains("id=\"xr-filings-errors\"", "is in the same pooling region as your home region").doesNotContain("同一统筹区");
+    }
+
+    @Test
+    void theInstitutionPortalAndTheConsoleAgreementFormsShowTheirRefusalsInEnglishAfterTheSwitch() {
+        PortalSession institution = InstitutionPortalLogins.signedIn(users.port(), InstitutionPortalLogins.demoAdmin(properties, "H99010000003"));
+        institution.post("/inst-portal/users", "/inst-portal/users", Map.of("username", "坏 名字", "displayName", "某人"));
+        assertThat(institution.get("/inst-portal/users").body()).contains("username: 用户名为 3–64 位小写字母");
+        institution.post("/inst-portal/users?lang=en", "/inst-portal/users", Map.of("username", "坏 名字", "displayName", "某人"));
+        assertThat(institution.get("/inst-portal/users").body())
+                .contains("username: A user name has 3–64 lower-case letters, digits, dots, underscores or hyphens");
+
+        users.client("admin-i18n", StaffRole.ADMIN);
+        PortalSession admin = new PortalSession(users.port());
+        assertThat(admin.consoleLogin("admin-i18n", TestUsers.PASSWORD).status()).isEqualTo(302);
+        String page = "/institutions/H99010000003";
+        Map<String, String> badKind = Map.of("kind", "FINE", "decision_date", LocalDate.now(BusinessTime.ZONE).toString(), "reason", "测试");
+        long sanctions = jdbc.sql("select count(*) from sanction").query(Long.class).single();
+        PortalSession.Page chinese = admin.post(page, page + "/sanctions", badKind);
+        assertThat(chinese.status()).isEqualTo(400);
+        assertThat(chinese.body()).contains("处罚类型应为 约谈整改、暂停结算 或 解除协议");
+        PortalSession.Page english = admin.post(page + "?lang=en", page + "/sanctions", badKind);
+        assertThat(english.status()).isEqualTo(400);
+        assertThat(english.body()).contains("The sanction is a rectification interview, a suspension of settlement or a termination of the agreement");
+        assertThat(jdbc.sql("select count(*) from sanction").query(Long.class).single()).isEqualTo(sanctions);
     }
 }
