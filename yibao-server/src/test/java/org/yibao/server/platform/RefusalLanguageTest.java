@@ -3,7 +3,6 @@ package org.yibao.server.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,15 +31,10 @@ class RefusalLanguageTest {
     @Autowired
     YibaoProperties properties;
 
-    private static Map<String, Object> complaintWithoutText() {
-        Map<String, Object> b = new LinkedHashMap<>();
-        b.put("channel", "HOTLINE");
-        b.put("complainant_name", "钱先生");
-        b.put("subject_kind", "INSTITUTION");
-        b.put("subject_code", "H00000000000");
-        b.put("category", "FEES");
-        b.put("text", " ");
-        return b;
+    /** A hotline complaint about {@code subject} saying {@code text}. */
+    private static Map<String, Object> complaint(String subject, String text) {
+        return Map.of("channel", "HOTLINE", "complainant_name", "钱先生", "subject_kind", "INSTITUTION", "subject_code", subject,
+                "category", "FEES", "text", text);
     }
 
     @Test
@@ -48,11 +42,11 @@ class RefusalLanguageTest {
         ApiClient clerk = users.clerk();
         long before = jdbc.sql("select count(*) from complaint").query(Long.class).single();
 
-        ApiClient.Response chinese = clerk.post("/api/admin/complaints", complaintWithoutText());
+        ApiClient.Response chinese = clerk.post("/api/admin/complaints", complaint("H00000000000", " "));
         assertThat(chinese.status()).isEqualTo(400);
         assertThat(chinese.json().get("detail").asString()).contains("text: 请填写投诉内容", "subject_code: 没有编码为 H00000000000 的定点机构");
 
-        ApiClient.Response english = clerk.inLanguage("en-GB,en;q=0.9").post("/api/admin/complaints", complaintWithoutText());
+        ApiClient.Response english = clerk.inLanguage("en-GB,en;q=0.9").post("/api/admin/complaints", complaint("H00000000000", " "));
         assertThat(english.status()).isEqualTo(400);
         assertThat(english.json().get("detail").asString())
                 .isEqualTo("text: Enter what the complaint is about; subject_code: There is no designated institution with code H00000000000");
@@ -64,10 +58,7 @@ class RefusalLanguageTest {
     @Test
     void aRefusedStateChangeAndARefusedFilingReadEnglishWhenAsked() {
         ApiClient clerk = users.clerk();
-        Map<String, Object> ok = complaintWithoutText();
-        ok.put("subject_code", "H99010000003");
-        ok.put("text", "收费不清");
-        long id = clerk.post("/api/admin/complaints", ok).json().get("id").asLong();
+        long id = clerk.post("/api/admin/complaints", complaint("H99010000003", "收费不清")).json().get("id").asLong();
         ApiClient.Response chinese = clerk.post("/api/admin/complaints/" + id + "/answer", Map.of("reply", "已处理"));
         assertThat(chinese.status()).isEqualTo(409);
         assertThat(chinese.json().get("detail").asString()).contains("当前状态为 RECEIVED，不能答复", "请先分派经办人");

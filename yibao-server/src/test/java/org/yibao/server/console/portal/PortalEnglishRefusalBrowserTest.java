@@ -41,13 +41,8 @@ class PortalEnglishRefusalBrowserTest {
             WebDriver browser = chromium.driver();
             String base = "http://localhost:" + users.port();
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-            browser.get(base + "/portal/login?lang=en");
-            browser.findElement(By.id("certno")).sendKeys(certno);
-            browser.findElement(By.id("password")).sendKeys(DemoPortalUsers.password(properties, certno));
-            browser.findElement(By.id("login-submit")).click();
-            wait.until(ExpectedConditions.urlToBe(base + "/portal"));
-
-            browser.get(base + "/portal/care");
+            chromium.signInToPortal(base, certno, DemoPortalUsers.password(properties, certno));
+            browser.get(base + "/portal/care?lang=en");
             browser.findElement(By.id("designated-code")).sendKeys("H00000000042");
             browser.findElement(By.id("designated-submit")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("designated-error")));
