@@ -11,6 +11,8 @@ import org.yibao.server.IntegrationTest;
 import org.yibao.server.support.ApiClient;
 import org.yibao.server.platform.security.StaffRole;
 import org.yibao.server.support.DemoPortalUsers;
+import org.yibao.server.support.FsiClients;
+import org.yibao.server.support.InstitutionApiClient;
 import org.yibao.server.support.InstitutionPortalLogins;
 import org.yibao.server.support.PortalSession;
 import org.yibao.server.support.TestPersons;
@@ -30,6 +32,8 @@ class RefusalLanguageTest {
     JdbcClient jdbc;
     @Autowired
     YibaoProperties properties;
+    @Autowired
+    FsiClients fsi;
 
     /** A hotline complaint about {@code subject} saying {@code text}. */
     private static Map<String, Object> complaint(String subject, String text) {
@@ -134,5 +138,17 @@ class RefusalLanguageTest {
         assertThat(english.status()).isEqualTo(400);
         assertThat(english.body()).contains("The sanction is a rectification interview, a suspension of settlement or a termination of the agreement");
         assertThat(jdbc.sql("select count(*) from sanction").query(Long.class).single()).isEqualTo(sanctions);
+    }
+
+    @Test
+    void theSignedFamilyDoctorApiAnswersInEnglishWhenTheHisAsks() {
+        InstitutionApiClient centre = new InstitutionApiClient(users.port(), fsi.as("H99010000003"));
+        InstitutionApiClient.Response chinese = centre.get("/inst/api/family-doctor/contracts", "page=1");
+        assertThat(chinese.status()).isEqualTo(400);
+        assertThat(chinese.detail()).isEqualTo("请在查询参数中填写 psn_no");
+        InstitutionApiClient.Response english = centre.get("/inst/api/family-doctor/contracts", "page=1", "en");
+        assertThat(english.status()).isEqualTo(400);
+        assertThat(english.detail()).isEqualTo("Give psn_no as a query parameter");
+        assertThat(english.json().get("title").asString()).isEqualTo("Invalid input");
     }
 }

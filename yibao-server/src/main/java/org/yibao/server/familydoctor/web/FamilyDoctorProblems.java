@@ -3,13 +3,13 @@ package org.yibao.server.familydoctor.web;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.yibao.server.familydoctor.FamilyDoctorRefusal;
 import org.yibao.server.gateway.InstitutionSignatures;
@@ -37,9 +37,9 @@ class FamilyDoctorProblems {
     }
 
     @ExceptionHandler(FamilyDoctorRefusal.class)
-    ResponseEntity<ProblemDetail> refused(FamilyDoctorRefusal e, @RequestHeader(name = "Accept-Language", required = false) String language) {
+    ResponseEntity<ProblemDetail> refused(FamilyDoctorRefusal e, HttpServletRequest request) {
         HttpStatus status = HttpStatus.valueOf(e.status());
-        Locale locale = RefusalTexts.fromAcceptLanguage(language);
+        Locale locale = RefusalTexts.fromAcceptLanguage(request.getHeader("Accept-Language"));
         String message = texts.text(e.getMessage(), locale);
         ProblemDetail pd = ProblemDetail.forStatusAndDetail(status, message);
         boolean english = RefusalTexts.english(locale);
