@@ -23,10 +23,21 @@ public final class ApiClient {
 
     private final String base;
     private final String authorization;
+    private final String language;
+
+    private ApiClient(String base, String authorization, String language) {
+        this.base = base;
+        this.authorization = authorization;
+        this.language = language;
+    }
 
     private ApiClient(int port, String authorization) {
-        this.base = "http://localhost:" + port;
-        this.authorization = authorization;
+        this("http://localhost:" + port, authorization, null);
+    }
+
+    /** The same user asking for answers in {@code language} ({@code Accept-Language}, e.g. "en"). */
+    public ApiClient inLanguage(String language) {
+        return new ApiClient(base, authorization, language);
     }
 
     public static ApiClient as(int port, String user, String password) {
@@ -94,6 +105,9 @@ public final class ApiClient {
             request.header("Authorization", authorization);
         }
         request.header("Accept", accept);
+        if (language != null) {
+            request.header("Accept-Language", language);
+        }
         HttpRequest.BodyPublisher publisher = HttpRequest.BodyPublishers.noBody();
         if (body != null) {
             String text = body instanceof String s ? s : JSON.writeValueAsString(body);

@@ -70,6 +70,15 @@ public final class HeadlessChromium implements AutoCloseable {
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlToBe(base + "/"));
     }
 
+    /** Signs in to the insured portal as the person holding {@code certno} and waits for its home page. */
+    public void signInToPortal(String base, String certno, String password) {
+        browser.get(base + "/portal/login");
+        browser.findElement(By.id("certno")).sendKeys(certno);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("login-submit")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlToBe(base + "/portal"));
+    }
+
     /**
      * Clicks the element {@code buttonId} (a form's submit button) and waits for the next page: the old
      * document gone, then the element {@code waitFor} present in the new one. Chromedriver reports an old

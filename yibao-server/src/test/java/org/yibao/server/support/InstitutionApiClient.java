@@ -42,9 +42,17 @@ public final class InstitutionApiClient {
 
     /** GET {@code path?query}, signed over the query string. */
     public Response get(String path, String query) {
+        return get(path, query, null);
+    }
+
+    /** The same GET asking for answers in {@code language} ({@code Accept-Language}; null for none). */
+    public Response get(String path, String query, String language) {
         byte[] signed = query.getBytes(StandardCharsets.UTF_8);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path + "?" + query))
                 .timeout(Duration.ofSeconds(30)).GET();
+        if (language != null) {
+            request.header("Accept-Language", language);
+        }
         sign(request, signed, clock.millis() / 1000, accessKey, secret);
         return send(request);
     }

@@ -4,6 +4,7 @@ import java.security.Principal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,6 +25,7 @@ import org.yibao.server.institution.UploadCompliance;
 import org.yibao.server.platform.web.ConflictException;
 import org.yibao.server.platform.web.InvalidInputException;
 import org.yibao.server.platform.web.NotFoundException;
+import org.yibao.server.platform.web.RefusalTexts;
 
 /**
  * The institution portal (机构服务, R-INST-5): 概览, 服务协议, 处罚, 结算汇总, 投诉答复 and, for the
@@ -47,10 +49,11 @@ class InstitutionPortalPages {
     private final InstitutionUsers users;
     private final UploadCompliance compliance;
     private final Clock clock;
+    private final RefusalTexts texts;
 
     InstitutionPortalPages(SignedInInstitution signedIn, Agreements agreements, Sanctions sanctions, SettlementPermission permission,
                            SettlementQueries settlements, Complaints complaints, InstitutionUsers users, UploadCompliance compliance,
-                           Clock clock) {
+                           Clock clock, RefusalTexts texts) {
         this.compliance = compliance;
         this.signedIn = signedIn;
         this.agreements = agreements;
@@ -60,6 +63,7 @@ class InstitutionPortalPages {
         this.complaints = complaints;
         this.users = users;
         this.clock = clock;
+        this.texts = texts;
     }
 
     @GetMapping("/login")
@@ -150,17 +154,17 @@ class InstitutionPortalPages {
     /** Adds a staff user (INST_STAFF) to the signed-in admin's institution; the generated password is shown once. */
     @PostMapping("/users")
     String addUser(@RequestParam(required = false) String username, @RequestParam(required = false) String displayName,
-                   Principal principal, RedirectAttributes redirect) {
+                   Principal principal, Locale locale, RedirectAttributes redirect) {
         SignedInInstitution.Me me = signedIn.me(principal);
         try {
             InstitutionUsers.Issued issued = users.create(me.code(), username, InstitutionRole.INST_STAFF, displayName, me.actor());
             redirect.addFlashAttribute("issued", issued);
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errors", e.errors().stream().map(f -> f.field() + ": " + f.message()).toList());
+            redirect.addFlashAttribute("errors", texts.errors(e.errors(), locale).stream().map(f -> f.field() + ": " + f.message()).toList());
             redirect.addFlashAttribute("form", java.util.Map.of("username", username == null ? "" : username,
                     "displayName", displayName == null ? "" : displayName));
         } catch (ConflictException e) {
-            redirect.addFlashAttribute("errors", List.of(e.getMessage()));
+            redirect.addFlashAttribute("errors", List.of(texts.text(e.getMessage(), locale)));
         }
         return "redirect:/inst-portal/users";
     }

@@ -2,6 +2,7 @@ package org.yibao.server.console.portal;
 
 import java.security.Principal;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,6 +14,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yibao.server.complaint.Complaint;
 import org.yibao.server.complaint.Complaints;
 import org.yibao.server.platform.web.InvalidInputException;
+import org.yibao.server.platform.web.RefusalTexts;
 
 /**
  * 我的投诉 (R-CMP): the signed-in person files a complaint about an institution or a person and reads
@@ -23,9 +25,11 @@ import org.yibao.server.platform.web.InvalidInputException;
 class PortalComplaintPages {
 
     private final Complaints complaints;
+    private final RefusalTexts texts;
 
-    PortalComplaintPages(Complaints complaints) {
+    PortalComplaintPages(Complaints complaints, RefusalTexts texts) {
         this.complaints = complaints;
+        this.texts = texts;
     }
 
     @GetMapping("/portal/complaints")
@@ -40,14 +44,14 @@ class PortalComplaintPages {
     }
 
     @PostMapping("/portal/complaints")
-    String file(@RequestParam Map<String, String> params, Principal me, RedirectAttributes redirect) {
+    String file(@RequestParam Map<String, String> params, Principal me, Locale locale, RedirectAttributes redirect) {
         try {
             Complaint c = complaints.fileByPerson(me.getName(), params.get("subject_kind"), params.get("subject_code"),
                     params.get("subject_name"), params.get("category"), params.get("text"));
             redirect.addFlashAttribute("filed", c.dueDate());
             return "redirect:/portal/complaints/" + c.id();
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errors", e.errors().stream().map(InvalidInputException.FieldError::message).toList());
+            redirect.addFlashAttribute("errors", texts.messages(e, locale));
             Map<String, String> form = new LinkedHashMap<>(params);
             form.remove("_csrf");
             redirect.addFlashAttribute("form", form);

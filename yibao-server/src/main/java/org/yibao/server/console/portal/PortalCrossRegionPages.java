@@ -4,6 +4,7 @@ import java.security.Principal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yibao.server.insured.CrossRegionFilings;
 import org.yibao.server.insured.FilingRefused;
+import org.yibao.server.platform.web.RefusalTexts;
 
 /**
  * 异地就医备案 (R-XR-1) in the insured portal: the rules in plain words first, then the person files for
@@ -28,10 +30,12 @@ class PortalCrossRegionPages {
 
     private final CrossRegionFilings filings;
     private final Clock clock;
+    private final RefusalTexts texts;
 
-    PortalCrossRegionPages(CrossRegionFilings filings, Clock clock) {
+    PortalCrossRegionPages(CrossRegionFilings filings, Clock clock, RefusalTexts texts) {
         this.filings = filings;
         this.clock = clock;
+        this.texts = texts;
     }
 
     @GetMapping("/portal/xr-filings")
@@ -46,7 +50,7 @@ class PortalCrossRegionPages {
 
     @PostMapping("/portal/xr-filings")
     String file(@RequestParam(required = false) String category, @RequestParam(required = false) String region,
-                @RequestParam(required = false) String commitment, Principal me, RedirectAttributes redirect) {
+                @RequestParam(required = false) String commitment, Principal me, Locale locale, RedirectAttributes redirect) {
         try {
             if (!"yes".equals(commitment)) {
                 // 承诺制: the person confirms having read the rules; nothing else is asked.
@@ -55,30 +59,30 @@ class PortalCrossRegionPages {
             var made = filings.file(me.getName(), category, region, "PORTAL", me.getName());
             redirect.addFlashAttribute("filed", made.treatmentName() == null ? made.treatmentAdmdvs() : made.treatmentName());
         } catch (FilingRefused e) {
-            redirect.addFlashAttribute("xrError", e.getMessage());
+            redirect.addFlashAttribute("xrError", texts.text(e.getMessage(), locale));
         }
         return "redirect:/portal/xr-filings";
     }
 
     @PostMapping("/portal/xr-filings/{id}/change")
     String change(@PathVariable long id, @RequestParam(required = false) String category, @RequestParam(required = false) String region,
-                  Principal me, RedirectAttributes redirect) {
+                  Principal me, Locale locale, RedirectAttributes redirect) {
         try {
             filings.change(me.getName(), id, category, region, "PORTAL", me.getName());
             redirect.addFlashAttribute("changed", true);
         } catch (FilingRefused e) {
-            redirect.addFlashAttribute("xrError", e.getMessage());
+            redirect.addFlashAttribute("xrError", texts.text(e.getMessage(), locale));
         }
         return "redirect:/portal/xr-filings";
     }
 
     @PostMapping("/portal/xr-filings/{id}/cancel")
-    String cancel(@PathVariable long id, Principal me, RedirectAttributes redirect) {
+    String cancel(@PathVariable long id, Principal me, Locale locale, RedirectAttributes redirect) {
         try {
             filings.cancel(me.getName(), id, "PORTAL", me.getName(), "参保人在网上服务撤销");
             redirect.addFlashAttribute("cancelled", true);
         } catch (FilingRefused e) {
-            redirect.addFlashAttribute("xrError", e.getMessage());
+            redirect.addFlashAttribute("xrError", texts.text(e.getMessage(), locale));
         }
         return "redirect:/portal/xr-filings";
     }

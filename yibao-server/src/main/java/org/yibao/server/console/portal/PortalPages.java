@@ -3,6 +3,7 @@ package org.yibao.server.console.portal;
 import java.security.Principal;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -26,6 +27,7 @@ import org.yibao.server.insured.Persons;
 import org.yibao.server.platform.web.ConflictException;
 import org.yibao.server.platform.web.InvalidInputException;
 import org.yibao.server.platform.web.NotFoundException;
+import org.yibao.server.platform.web.RefusalTexts;
 
 /**
  * The insured portal (参保人服务, issue 5): 我的医保, 我的结算, 我的家庭 (R-INS-1), 我的待遇 (designated
@@ -44,9 +46,10 @@ class PortalPages {
     private final Persons persons;
     private final DesignatedInstitutions designated;
     private final FamilyDoctors familyDoctors;
+    private final RefusalTexts texts;
 
     PortalPages(PortalQueries queries, MutualAid mutualAid, ElectronicCredentials credentials, InstitutionQueries institutions,
-                Persons persons, DesignatedInstitutions designated, FamilyDoctors familyDoctors) {
+                Persons persons, DesignatedInstitutions designated, FamilyDoctors familyDoctors, RefusalTexts texts) {
         this.queries = queries;
         this.mutualAid = mutualAid;
         this.credentials = credentials;
@@ -54,6 +57,7 @@ class PortalPages {
         this.persons = persons;
         this.designated = designated;
         this.familyDoctors = familyDoctors;
+        this.texts = texts;
     }
 
     @GetMapping("/login")
@@ -150,25 +154,25 @@ class PortalPages {
 
     /** Chooses (or changes) the designated institution of slot 1 from today, within the yearly change limit. */
     @PostMapping("/care/designated")
-    String chooseDesignated(@RequestParam(required = false) String fixmedinsCode, Principal me, RedirectAttributes redirect) {
-        String code = fixmedinsCode == null ? "" : fixmedinsCode.strip().toUpperCase(java.util.Locale.ROOT);
+    String chooseDesignated(@RequestParam(required = false) String fixmedinsCode, Principal me, Locale locale, RedirectAttributes redirect) {
+        String code = fixmedinsCode == null ? "" : fixmedinsCode.strip().toUpperCase(Locale.ROOT);
         try {
             var chosen = designated.choose(me.getName(), code, "PORTAL", me.getName(), null);
             redirect.addFlashAttribute("chosen", chosen.fixmedinsName());
         } catch (FilingRefused e) {
-            redirect.addFlashAttribute("designatedError", e.getMessage());
+            redirect.addFlashAttribute("designatedError", texts.text(e.getMessage(), locale));
             redirect.addFlashAttribute("typed", code);
         }
         return "redirect:/portal/care";
     }
 
     @PostMapping("/care/designated/{serial}/cancel")
-    String cancelDesignated(@PathVariable String serial, Principal me, RedirectAttributes redirect) {
+    String cancelDesignated(@PathVariable String serial, Principal me, Locale locale, RedirectAttributes redirect) {
         try {
             designated.cancel(me.getName(), serial, "PORTAL", me.getName(), null, "参保人在网上服务撤销");
             redirect.addFlashAttribute("cancelled", serial);
         } catch (FilingRefused e) {
-            redirect.addFlashAttribute("designatedError", e.getMessage());
+            redirect.addFlashAttribute("designatedError", texts.text(e.getMessage(), locale));
         }
         return "redirect:/portal/care";
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,6 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yibao.server.calendar.WorkingCalendar;
 import org.yibao.server.platform.web.InvalidInputException;
 import org.yibao.server.platform.web.NotFoundException;
+import org.yibao.server.platform.web.RefusalTexts;
 
 /**
  * The working-day calendar (工作日历, R-CAL): a year's twelve months with rest days, holidays and make-up
@@ -37,10 +39,12 @@ class CalendarPages {
 
     private final WorkingCalendar calendar;
     private final Clock clock;
+    private final RefusalTexts texts;
 
-    CalendarPages(WorkingCalendar calendar, Clock clock) {
+    CalendarPages(WorkingCalendar calendar, Clock clock, RefusalTexts texts) {
         this.calendar = calendar;
         this.clock = clock;
+        this.texts = texts;
     }
 
     @GetMapping("/calendar")
@@ -88,7 +92,7 @@ class CalendarPages {
             calendar.set(date, kind, name);
             redirect.addFlashAttribute("saved", date);
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errors", e.errors().stream().map(InvalidInputException.FieldError::message).toList());
+            redirect.addFlashAttribute("errors", texts.messages(e, LocaleContextHolder.getLocale()));
         }
         return "redirect:/calendar?year=" + yearOf(date);
     }
@@ -100,7 +104,7 @@ class CalendarPages {
             calendar.remove(date);
             redirect.addFlashAttribute("removed", date);
         } catch (InvalidInputException | NotFoundException e) {
-            redirect.addFlashAttribute("errors", List.of(e.getMessage()));
+            redirect.addFlashAttribute("errors", List.of(texts.text(e.getMessage(), LocaleContextHolder.getLocale())));
         }
         return "redirect:/calendar?year=" + yearOf(date);
     }

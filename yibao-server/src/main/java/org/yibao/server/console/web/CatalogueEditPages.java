@@ -22,6 +22,7 @@ import org.yibao.server.console.internal.CatalogueQueries;
 import org.yibao.server.console.internal.CatalogueQueries.ItemRow;
 import org.yibao.server.platform.web.ConflictException;
 import org.yibao.server.platform.web.InvalidInputException;
+import org.yibao.server.platform.web.RefusalTexts;
 
 /**
  * Changing a catalogue item from the console (R-REF-3, R-REF-5) through {@link Catalogue#change}: level,
@@ -34,12 +35,14 @@ class CatalogueEditPages {
     private final Catalogue catalogue;
     private final CatalogueQueries queries;
     private final MessageSource messages;
+    private final RefusalTexts texts;
     private final Clock clock;
 
-    CatalogueEditPages(Catalogue catalogue, CatalogueQueries queries, MessageSource messages, Clock clock) {
+    CatalogueEditPages(Catalogue catalogue, CatalogueQueries queries, MessageSource messages, RefusalTexts texts, Clock clock) {
         this.catalogue = catalogue;
         this.queries = queries;
         this.messages = messages;
+        this.texts = texts;
         this.clock = clock;
     }
 
@@ -64,7 +67,7 @@ class CatalogueEditPages {
         flag(values, "bed_only", c.bedOnly());
         flag(values, "per_day", c.perDay());
         values.put("effectiveFrom", EffectiveFrom.suggest(LocalDate.now(clock), c.validFrom()).toString());
-        return render(c, new EditForm(values, messages, locale), model);
+        return render(c, new EditForm(values, messages, texts, locale), model);
     }
 
     @PostMapping("/catalogue/{admdvs}/{code}/edit")
@@ -73,7 +76,7 @@ class CatalogueEditPages {
                   RedirectAttributes redirect) {
         Editors.require(authentication);
         ItemRow c = current(admdvs, code);
-        EditForm form = new EditForm(params, messages, locale);
+        EditForm form = new EditForm(params, messages, texts, locale);
         CatalogueItem data = new CatalogueItem(admdvs, code, form.text("name"), c.category(), form.text("chrgitm_lv"),
                 form.decimal("selfpay_prop"), form.decimal("price_cap"), c.medChrgitmType(), form.integer("min_inst_level"),
                 form.text("sex_restriction"), form.integer("min_age"), form.integer("max_age"), form.text("indication"),

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,6 +24,7 @@ import org.yibao.server.platform.reference.Page;
 import org.yibao.server.platform.web.ConflictException;
 import org.yibao.server.platform.web.InvalidInputException;
 import org.yibao.server.platform.web.NotFoundException;
+import org.yibao.server.platform.web.RefusalTexts;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -39,10 +41,12 @@ class ComplaintPages {
 
     private final Complaints complaints;
     private final MessageSource messages;
+    private final RefusalTexts texts;
 
-    ComplaintPages(Complaints complaints, MessageSource messages) {
+    ComplaintPages(Complaints complaints, MessageSource messages, RefusalTexts texts) {
         this.complaints = complaints;
         this.messages = messages;
+        this.texts = texts;
     }
 
     @GetMapping("/complaints")
@@ -92,9 +96,9 @@ class ComplaintPages {
             redirect.addFlashAttribute("done", "received");
             return "redirect:/complaints/" + c.id();
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errors", e.errors().stream().map(InvalidInputException.FieldError::message).toList());
+            redirect.addFlashAttribute("errors", texts.messages(e, LocaleContextHolder.getLocale()));
         } catch (DateTimeParseException e) {
-            redirect.addFlashAttribute("errors", List.of("受理日期格式应为 yyyy-MM-dd"));
+            redirect.addFlashAttribute("errors", List.of(texts.text("受理日期格式应为 yyyy-MM-dd", LocaleContextHolder.getLocale())));
         }
         Map<String, String> form = new LinkedHashMap<>(params);
         form.remove("_csrf");
@@ -146,9 +150,9 @@ class ComplaintPages {
             action.get();
             redirect.addFlashAttribute("done", done);
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errors", e.errors().stream().map(InvalidInputException.FieldError::message).toList());
+            redirect.addFlashAttribute("errors", texts.messages(e, LocaleContextHolder.getLocale()));
         } catch (ConflictException e) {
-            redirect.addFlashAttribute("errors", List.of(e.getMessage()));
+            redirect.addFlashAttribute("errors", List.of(texts.text(e.getMessage(), LocaleContextHolder.getLocale())));
         } catch (NotFoundException e) {
             throw new PageNotFoundException("complaint", String.valueOf(id));
         }

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.yibao.server.platform.web.ConflictException;
 import org.yibao.server.platform.web.InvalidInputException;
+import org.yibao.server.platform.web.RefusalTexts;
 
 /**
  * The submitted values of an edit form as typed, and one error message per field. Field names are
@@ -21,11 +22,14 @@ final class EditForm {
     private final Map<String, String> values;
     private final Map<String, String> errors = new LinkedHashMap<>();
     private final MessageSource messages;
+    private final RefusalTexts texts;
     private final Locale locale;
 
-    EditForm(Map<String, String> values, MessageSource messages, Locale locale) {
+    /** Refusals of the contexts are shown in the page's language ({@link RefusalTexts}); form labels come from {@code messages}. */
+    EditForm(Map<String, String> values, MessageSource messages, RefusalTexts texts, Locale locale) {
         this.values = new LinkedHashMap<>(values);
         this.messages = messages;
+        this.texts = texts;
         this.locale = locale;
     }
 
@@ -98,15 +102,15 @@ final class EditForm {
 
     /** A refusal about one field ({@code form} when it is about the whole form); the first message per field is shown. */
     void error(String field, String message) {
-        errors.putIfAbsent(field == null ? "form" : field, message);
+        errors.putIfAbsent(field == null ? "form" : field, texts.text(message, locale));
     }
 
     /** The context's refusal, field by field (the first message per field is shown). */
     void add(InvalidInputException e) {
-        e.errors().forEach(error -> errors.putIfAbsent(error.field(), error.message()));
+        texts.errors(e.errors(), locale).forEach(error -> errors.putIfAbsent(error.field(), error.message()));
     }
 
     void add(ConflictException e) {
-        errors.putIfAbsent(e.field() == null ? "form" : e.field(), e.getMessage());
+        errors.putIfAbsent(e.field() == null ? "form" : e.field(), texts.text(e.getMessage(), locale));
     }
 }

@@ -21,6 +21,7 @@ import org.yibao.server.institution.Institution;
 import org.yibao.server.institution.Institutions;
 import org.yibao.server.platform.web.ConflictException;
 import org.yibao.server.platform.web.InvalidInputException;
+import org.yibao.server.platform.web.RefusalTexts;
 
 /**
  * Changing an institution from the console (R-REF-5): a new version from an effective date, through
@@ -33,12 +34,14 @@ class InstitutionEditPages {
     private final Institutions institutions;
     private final InstitutionQueries queries;
     private final MessageSource messages;
+    private final RefusalTexts texts;
     private final Clock clock;
 
-    InstitutionEditPages(Institutions institutions, InstitutionQueries queries, MessageSource messages, Clock clock) {
+    InstitutionEditPages(Institutions institutions, InstitutionQueries queries, MessageSource messages, RefusalTexts texts, Clock clock) {
         this.institutions = institutions;
         this.queries = queries;
         this.messages = messages;
+        this.texts = texts;
         this.clock = clock;
     }
 
@@ -57,7 +60,7 @@ class InstitutionEditPages {
         putFlag(values, "xr_outpatient", current.xrOutpatient());
         putFlag(values, "xr_chronic", current.xrChronic());
         values.put("effectiveFrom", EffectiveFrom.suggest(LocalDate.now(clock), current.validFrom()).toString());
-        return render(current, new EditForm(values, messages, locale), model);
+        return render(current, new EditForm(values, messages, texts, locale), model);
     }
 
     @PostMapping("/institutions/{code}/edit")
@@ -65,7 +68,7 @@ class InstitutionEditPages {
                   Model model, Locale locale, HttpServletResponse response, RedirectAttributes redirect) {
         Editors.require(authentication);
         InstitutionRow current = current(code);
-        EditForm form = new EditForm(params, messages, locale);
+        EditForm form = new EditForm(params, messages, texts, locale);
         Institution data = new Institution(code, form.text("name"), current.admdvs(), form.integer("level"), form.text("kind"),
                 form.text("alliance_code"), form.flag("designated"), form.flag("xr_inpatient"), form.flag("xr_outpatient"),
                 form.flag("xr_chronic"), form.text("address"), null, null);

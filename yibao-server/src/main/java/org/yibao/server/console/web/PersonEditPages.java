@@ -21,6 +21,7 @@ import org.yibao.server.insured.Person;
 import org.yibao.server.insured.Persons;
 import org.yibao.server.platform.web.ConflictException;
 import org.yibao.server.platform.web.InvalidInputException;
+import org.yibao.server.platform.web.RefusalTexts;
 
 /**
  * Changing an insured person from the console (R-REF-2, R-REF-5) through {@link Persons#change}: name,
@@ -36,12 +37,14 @@ class PersonEditPages {
     private final Persons persons;
     private final PersonQueries queries;
     private final MessageSource messages;
+    private final RefusalTexts texts;
     private final Clock clock;
 
-    PersonEditPages(Persons persons, PersonQueries queries, MessageSource messages, Clock clock) {
+    PersonEditPages(Persons persons, PersonQueries queries, MessageSource messages, RefusalTexts texts, Clock clock) {
         this.persons = persons;
         this.queries = queries;
         this.messages = messages;
+        this.texts = texts;
         this.clock = clock;
     }
 
@@ -60,7 +63,7 @@ class PersonEditPages {
         values.put("status", p.status());
         values.put("status_until", p.statusUntil() == null ? "" : p.statusUntil().toString());
         values.put("effectiveFrom", EffectiveFrom.suggest(LocalDate.now(clock), p.validFrom()).toString());
-        return render(p, new EditForm(values, messages, locale), model);
+        return render(p, new EditForm(values, messages, texts, locale), model);
     }
 
     @PostMapping("/persons/{psnNo}/edit")
@@ -68,7 +71,7 @@ class PersonEditPages {
                   Model model, Locale locale, HttpServletResponse response, RedirectAttributes redirect) {
         Editors.require(authentication);
         PersonQueries.Person p = current(psnNo);
-        EditForm form = new EditForm(params, messages, locale);
+        EditForm form = new EditForm(params, messages, texts, locale);
         Person data = new Person(psnNo, p.certno(), p.psnCertType(), form.text("psn_name"), p.gend(), p.brdy(), p.naty(),
                 p.insutype(), form.text("psn_type"), p.insuredAdmdvs(), form.text("residence_admdvs"), form.text("emp_name"),
                 form.flag("cvlserv_flag") ? "1" : "0", p.insuDate(), form.text("status"), form.date("status_until"), null, null);

@@ -15,6 +15,7 @@ import org.yibao.server.console.internal.PersonQueries;
 import org.yibao.server.console.internal.SettlementQueries;
 import org.yibao.server.familydoctor.FamilyDoctors;
 import org.yibao.server.insured.Referrals;
+import org.yibao.server.platform.web.RefusalTexts;
 
 /** Insured persons (R-REF-2): search by name, psn_no or certno, and one person's file. */
 @Controller
@@ -25,15 +26,17 @@ class PersonPages {
     private final FamilyDoctors familyDoctors;
     private final Referrals referrals;
     private final MessageSource messages;
+    private final RefusalTexts texts;
     private final SettlementQueries settlements;
 
-    PersonPages(PersonQueries persons, FamilyDoctors familyDoctors, Referrals referrals, MessageSource messages,
+    PersonPages(PersonQueries persons, FamilyDoctors familyDoctors, Referrals referrals, MessageSource messages, RefusalTexts texts,
                 SettlementQueries settlements) {
         this.persons = persons;
         this.settlements = settlements;
         this.familyDoctors = familyDoctors;
         this.referrals = referrals;
         this.messages = messages;
+        this.texts = texts;
     }
 
     @GetMapping("/persons")
@@ -65,7 +68,7 @@ class PersonPages {
         model.addAttribute("followUps", familyDoctors.followUps(psnNo, null));
         model.addAttribute("referrals", referrals.list(psnNo));
         model.addAttribute("recentSettlements", settlements.recentForPerson(psnNo));
-        model.addAttribute("blankForm", new EditForm(Map.of(), messages, locale));
+        model.addAttribute("blankForm", new EditForm(Map.of(), messages, texts, locale));
         model.addAttribute("relations", List.of("SPOUSE", "PARENT", "CHILD"));
         return "console/person";
     }

@@ -23,6 +23,7 @@ import org.yibao.server.platform.audit.AuditTrail;
 import org.yibao.server.platform.web.ConflictException;
 import org.yibao.server.platform.web.InvalidInputException;
 import org.yibao.server.platform.web.NotFoundException;
+import org.yibao.server.platform.web.RefusalTexts;
 
 /**
  * A person's rights recorded by staff on the person page (issue 5): family mutual-aid bindings
@@ -41,10 +42,11 @@ class PersonRightsPages {
     private final Referrals referrals;
     private final FamilyDoctors familyDoctors;
     private final MessageSource messages;
+    private final RefusalTexts texts;
     private final CrossRegionFilings crossRegion;
 
     PersonRightsPages(PersonPages pages, MutualAid mutualAid, ChronicRecognitions recognitions, Referrals referrals,
-                      FamilyDoctors familyDoctors, MessageSource messages, CrossRegionFilings crossRegion) {
+                      FamilyDoctors familyDoctors, MessageSource messages, RefusalTexts texts, CrossRegionFilings crossRegion) {
         this.crossRegion = crossRegion;
         this.pages = pages;
         this.mutualAid = mutualAid;
@@ -52,6 +54,7 @@ class PersonRightsPages {
         this.referrals = referrals;
         this.familyDoctors = familyDoctors;
         this.messages = messages;
+        this.texts = texts;
     }
 
     @PostMapping("/persons/{psnNo}/mutual-aid")
@@ -166,7 +169,7 @@ class PersonRightsPages {
                           Locale locale, HttpServletResponse response, RedirectAttributes redirect, Consumer<EditForm> change) {
         Editors.require(authentication);
         pages.file(psnNo);
-        EditForm form = new EditForm(params, messages, locale);
+        EditForm form = new EditForm(params, messages, texts, locale);
         try {
             change.accept(form);
         } catch (FilingRefused e) {

@@ -3,6 +3,7 @@ package org.yibao.server.platform.web;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -38,9 +39,16 @@ public class ApiProblemHandler {
     private static final URI NOT_FOUND = URI.create("https://yibao.org/problems/not-found");
     private static final URI CONFLICT = URI.create("https://yibao.org/problems/conflict");
 
+    private final RefusalTexts texts;
+
+    ApiProblemHandler(RefusalTexts texts) {
+        this.texts = texts;
+    }
+
+    /** Chinese by default; English detail and messages when the client asks with {@code Accept-Language: en}. */
     @ExceptionHandler(InvalidInputException.class)
-    ResponseEntity<ProblemDetail> invalid(InvalidInputException e) {
-        return invalid(e.errors());
+    ResponseEntity<ProblemDetail> invalid(InvalidInputException e, HttpServletRequest request) {
+        return invalid(texts.errors(e.errors(), language(request)));
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
@@ -104,11 +112,12 @@ public class ApiProblemHandler {
     }
 
     @ExceptionHandler(ConflictException.class)
-    ResponseEntity<ProblemDetail> conflict(ConflictException e) {
-        ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    ResponseEntity<ProblemDetail> conflict(ConflictException e, HttpServletRequest request) {
+        String message = texts.text(e.getMessage(), language(request));
+        ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, message);
         pd.setType(CONFLICT);
         pd.setTitle("Conflict");
-        pd.setProperty("errors", List.of(Map.of("field", e.field(), "rule", e.rule(), "message", e.getMessage())));
+        pd.setProperty("errors", List.of(Map.of("field", e.field(), "rule", e.rule(), "message", message)));
         return ResponseEntity.status(HttpStatus.CONFLICT).body(pd);
     }
 
@@ -145,6 +154,10 @@ public class ApiProblemHandler {
         pd.setTitle("Invalid input");
         pd.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(pd);
+    }
+
+    private static Locale language(HttpServletRequest request) {
+        return RefusalTexts.fromAcceptLanguage(request.getHeader("Accept-Language"));
     }
 
     private static String last(String[] codes) {

@@ -118,6 +118,9 @@ class InstitutionPortalPagesTest {
         assertThat(home).contains("暂停结算").contains("本机构医保结算已被暂停").contains(today.plusDays(31) + " 起恢复")
                 .doesNotContain("可以结算");
         assertThat(s.get("/inst-portal/agreements").body()).contains(reason);
+        // Switched to English, the refusal reads in English with its dates and the reason as decided.
+        assertThat(s.get("/inst-portal?lang=en").body()).contains("Settlement is suspended for this institution (" + today + " to "
+                + today.plusDays(30) + ", reason: " + reason + ") and resumes on " + today.plusDays(31)).doesNotContain("本机构医保结算已被暂停");
         // Another institution sees nothing of it.
         assertThat(admin(EAST).get("/inst-portal/sanctions").body()).doesNotContain(reason);
     }

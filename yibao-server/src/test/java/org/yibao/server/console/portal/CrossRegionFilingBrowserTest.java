@@ -49,11 +49,7 @@ class CrossRegionFilingBrowserTest {
             WebDriver browser = chromium.driver();
             String base = "http://localhost:" + users.port();
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-            browser.get(base + "/portal/login");
-            browser.findElement(By.id("certno")).sendKeys(certno);
-            browser.findElement(By.id("password")).sendKeys(DemoPortalUsers.password(properties, certno));
-            browser.findElement(By.id("login-submit")).click();
-            wait.until(ExpectedConditions.urlToBe(base + "/portal"));
+            chromium.signInToPortal(base, certno, DemoPortalUsers.password(properties, certno));
 
             browser.get(base + "/portal/xr-filings");
             // The rules in plain Chinese come before the form.
