@@ -83,6 +83,10 @@ class InsuredRightsStoryTest {
                 "reflin_medins_no", CENTRAL_HOSPITAL, "refl_type", "3", "refl_rea", "血压控制不佳"))).ok().output().get("result")
                 .get("trt_dcla_detl_sn").asString();
 
+        // A registration refused (the insurance type is not the person's) leaves the referral unused.
+        assertThat(new Visit(fsi.as(CENTRAL_HOSPITAL), psn, "310").register().refused().errMsg()).contains("insutype");
+        assertThat(jdbc.sql("select consumed_by_mdtrt_id from referral where trt_dcla_detl_sn = ?").param(serial).query(String.class)
+                .optional()).isEmpty();
         Visit v = new Visit(fsi.as(CENTRAL_HOSPITAL), psn, "390");
         // The registration's reply tells the HIS which referral it used.
         assertThat(v.register().ok().warnMsg()).contains("转诊备案 " + serial, EAST_CENTRE, "上转门诊");

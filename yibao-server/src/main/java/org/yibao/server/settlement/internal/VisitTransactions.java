@@ -1,11 +1,13 @@
 package org.yibao.server.settlement.internal;
 
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -13,6 +15,7 @@ import org.yibao.server.catalog.Diseases;
 import org.yibao.server.insured.ElectronicCredentials;
 import org.yibao.server.insured.Person;
 import org.yibao.server.insured.SettlementFacts;
+import org.yibao.server.platform.db.Pipeline;
 import org.yibao.server.platform.fsi.FsiCall;
 import org.yibao.server.platform.fsi.FsiNode;
 import org.yibao.server.platform.fsi.FsiOutput;
@@ -96,13 +99,17 @@ class VisitTransactions implements FsiTransaction {
         String certNo = data.text("mdtrt_cert_no", 100);
         String iptOtpNo = data.text("ipt_otp_no", 30);
         checkCredential(call, certType, certNo, psnNo, begntime, "data");
-        SettlementFacts facts = settler.facts(call, psnNo, begntime.toLocalDate(), "data");
-        Settler.checkInsutype(facts, insutype, "data");
         String mdtrtId = visits.newId(call.institutionAdmdvs());
-        visits.insert(mdtrtId, call, psnNo, insutype, facts.person().insuredAdmdvs(), Visits.Kind.OUTPATIENT,
-                Visits.Status.REGISTERED, null, begntime, iptOtpNo, certType, certNo, null, null, data.optText("atddr_no", 30),
-                data.optText("dr_name", 50), data.optText("dept_code", 30), data.optText("dept_name", 100), null);
-        String referral = consumeReferral(call, psnNo, mdtrtId, begntime, Set.of("2", "3"));
+        // The referral is consumed in the same round trip as the person's facts are read (a refusal below rolls it
+        // back), and the visit row goes with the reply row and the commit: two round trips for the registration.
+        LocalDate day = begntime.toLocalDate();
+        var read = settler.withFacts(consumeReferralQuery(call, psnNo, mdtrtId, begntime, Set.of("2", "3")), psnNo, day, day, day);
+        SettlementFacts facts = settler.checked(call, read.second(), psnNo, day, "data");
+        Settler.checkInsutype(facts, insutype, "data");
+        visits.insertAsLastWrite(mdtrtId, call, psnNo, insutype, facts.person().insuredAdmdvs(), Visits.Kind.OUTPATIENT,
+                Visits.Status.REGISTERED, begntime, iptOtpNo, certType, certNo, data.optText("atddr_no", 30),
+                data.optText("dr_name", 50), data.optText("dept_code", 30), data.optText("dept_name", 100));
+        String referral = read.first().orElse(null);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("mdtrt_id", mdtrtId);
         out.put("psn_no", psnNo);
@@ -187,17 +194,22 @@ class VisitTransactions implements FsiTransaction {
      * valid referral; returns what the reply's {@code warn_msg} tells the HIS, null when none was used.
      */
     private String consumeReferral(FsiCall call, String psnNo, String mdtrtId, LocalDateTime time, Set<String> kinds) {
-        return jdbc.sql("""
+        return consumeReferralQuery(call, psnNo, mdtrtId, time, kinds).run(jdbc).orElse(null);
+    }
+
+    /** The statement of {@link #consumeReferral}, for a caller that sends it with other queries. */
+    private static Pipeline.Query<Optional<String>> consumeReferralQuery(FsiCall call, String psnNo, String mdtrtId, LocalDateTime time,
+                                                                        Set<String> kinds) {
+        return Pipeline.Query.of("""
                         update referral set consumed_by_mdtrt_id = ?
                         where id = (select id from referral
                                     where psn_no = ? and to_fixmedins_code = ? and refl_type = any(?) and cancelled_at is null
                                       and consumed_by_mdtrt_id is null and begndate <= ? and enddate >= ?
                                     order by begndate, id limit 1)
-                        returning trt_dcla_detl_sn, from_fixmedins_code, refl_type""")
-                .params(mdtrtId, psnNo, call.fixmedinsCode(), kinds.toArray(String[]::new), time.toLocalDate(), time.toLocalDate())
-                .query((rs, n) -> "已使用 " + rs.getString(2) + " 办理的转诊备案 " + rs.getString(1) + "（" + REFERRAL_KINDS.get(rs.getString(3))
-                        + "），本次就诊按转诊结算；撤销本次就诊将释放该备案")
-                .optional().orElse(null);
+                        returning trt_dcla_detl_sn, from_fixmedins_code, refl_type""",
+                rs -> rs.next() ? Optional.of("已使用 " + rs.getString(2) + " 办理的转诊备案 " + rs.getString(1) + "（"
+                        + REFERRAL_KINDS.get(rs.getString(3)) + "），本次就诊按转诊结算；撤销本次就诊将释放该备案") : Optional.<String>empty(),
+                mdtrtId, psnNo, call.fixmedinsCode(), kinds.toArray(String[]::new), time.toLocalDate(), time.toLocalDate());
     }
 
     private Object discharge(FsiCall call) {

@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.yibao.engine.money.Money;
+import org.yibao.server.platform.db.DeferredWrites;
 import org.yibao.server.platform.fsi.FsiCall;
 import org.yibao.server.platform.fsi.FsiRefusal;
 import org.yibao.server.platform.fsi.FsiTimes;
@@ -39,9 +40,12 @@ class Visits {
     private final JdbcClient jdbc;
     private final IdBlocks ids;
 
-    Visits(JdbcClient jdbc, IdBlocks ids) {
+    private final DeferredWrites deferred;
+
+    Visits(JdbcClient jdbc, IdBlocks ids, DeferredWrites deferred) {
         this.jdbc = jdbc;
         this.ids = ids;
+        this.deferred = deferred;
     }
 
     /** A new mdtrt_id: the institution's region and a sequence number. */
@@ -52,16 +56,33 @@ class Visits {
     void insert(String mdtrtId, FsiCall call, String psnNo, String insutype, String insuredAdmdvs, Kind kind, Status status,
                 String medType, LocalDateTime begntime, String iptOtpNo, String certType, String certNo, String diseCodg,
                 String diseName, String atddrNo, String drName, String deptCode, String deptName, String details) {
+        DeferredWrites.Write insert = insertStatement(mdtrtId, call, psnNo, insutype, insuredAdmdvs, kind, status, medType, begntime,
+                iptOtpNo, certType, certNo, diseCodg, diseName, atddrNo, drName, deptCode, deptName, details);
+        jdbc.sql(insert.sql()).params(insert.params()).update();
+    }
+
+    /** As {@link #insert}, as the call's last write: sent with its reply row and commit (DeferredWrites). */
+    void insertAsLastWrite(String mdtrtId, FsiCall call, String psnNo, String insutype, String insuredAdmdvs, Kind kind, Status status,
+                           LocalDateTime begntime, String iptOtpNo, String certType, String certNo, String atddrNo, String drName,
+                           String deptCode, String deptName) {
+        DeferredWrites.Write insert = insertStatement(mdtrtId, call, psnNo, insutype, insuredAdmdvs, kind, status, null, begntime,
+                iptOtpNo, certType, certNo, null, null, atddrNo, drName, deptCode, deptName, null);
+        deferred.write(insert.sql(), insert.params());
+    }
+
+    private static DeferredWrites.Write insertStatement(String mdtrtId, FsiCall call, String psnNo, String insutype, String insuredAdmdvs,
+                                                        Kind kind, Status status, String medType, LocalDateTime begntime, String iptOtpNo,
+                                                        String certType, String certNo, String diseCodg, String diseName, String atddrNo,
+                                                        String drName, String deptCode, String deptName, String details) {
         Timestamp now = Timestamp.from(call.receivedAt());
-        jdbc.sql("""
+        return new DeferredWrites.Write("""
                         insert into visit (mdtrt_id, fixmedins_code, psn_no, insutype, insured_admdvs, treatment_admdvs, kind, status,
                             med_type, begntime, ipt_otp_no, mdtrt_cert_type, mdtrt_cert_no, dise_codg, dise_name, atddr_no, dr_name,
                             dept_code, dept_name, details, created_msgid, created_at, updated_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?)""")
-                .params(mdtrtId, call.fixmedinsCode(), psnNo, insutype, insuredAdmdvs, call.institutionPooling(), kind.name(),
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?)""",
+                java.util.Arrays.asList(mdtrtId, call.fixmedinsCode(), psnNo, insutype, insuredAdmdvs, call.institutionPooling(), kind.name(),
                         status.name(), medType, begntime, iptOtpNo, certType, certNo, diseCodg, diseName, atddrNo, drName, deptCode,
-                        deptName, details, call.msgid(), now, now)
-                .update();
+                        deptName, details, call.msgid(), now, now));
     }
 
     /**
