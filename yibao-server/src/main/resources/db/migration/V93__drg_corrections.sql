@@ -1,0 +1,93 @@
+-- DRG corrections (按病组付费更正, R-PAY-2 with R-PAY-4): a case record corrected (4101A, or first sent by
+-- 4101) after its month's DRG run is grouped and paid again, with the grouper version, weights table and
+-- history weights the month used, in a corrections round of the month. A round adds rows, it never edits
+-- the run's: each corrected case's new result names the round it replaces, and per institution the
+-- difference is posted to the fund ledger and cleared by MonthlyClearing as kind DRG_CORRECTION.
+
+-- The history the run weighted groups without a published weight with (HistoryWeights: every grouped DRG
+-- with its cases and cost, the count and cost of all cases), so that corrections pay with the same weights
+-- although the region's history changes later. Null for runs before this migration (corrections work the
+-- history out again for them).
+alter table drg_payment_run add column history_cost_fen bigint;
+alter table drg_payment_run add column history_min_cases integer;
+create table drg_payment_history_group (
+    admdvs    char(6)     not null,
+    month     date        not null,
+    drg       varchar(10) not null,
+    cases     integer     not null check (cases > 0),
+    cost_fen  bigint      not null,
+    primary key (admdvs, month, drg),
+    foreign key (admdvs, month) references drg_payment_run (admdvs, month)
+);
+
+-- Which upload of the case record a result was worked out from (case_record.uploaded_msgid; null when the
+-- stay had no case record): a later upload is a correction.
+alter table drg_payment_case add column case_record_msgid varchar(40);
+
+create table drg_correction_run (
+    admdvs   char(6)     not null,
+    month    date        not null,
+    round    smallint    not null check (round >= 1),
+    cases    integer     not null check (cases > 0),
+    run_at   timestamptz not null,
+    run_by   varchar(64) not null,
+    primary key (admdvs, month, round),
+    foreign key (admdvs, month) references drg_payment_run (admdvs, month)
+);
+
+-- A corrected case's new result (the same columns as drg_payment_case), the round whose result it
+-- replaces (0: the month's run) and the difference to what the fund paid under that result.
+create table drg_correction_case (
+    admdvs                 char(6)       not null,
+    month                  date          not null,
+    round                  smallint      not null,
+    setl_id                varchar(30)   not null,
+    mdtrt_id               varchar(30)   not null,
+    fixmedins_code         varchar(30)   not null,
+    psn_no                 varchar(30)   not null,
+    insutype               char(3)       not null,
+    level                  smallint      not null,
+    drg                    varchar(10),
+    adrg                   varchar(10),
+    mdc                    varchar(10),
+    grouping_status        varchar(20),
+    qc_findings            jsonb,
+    method                 varchar(5)    not null check (method in ('DRG', 'ITEMS')),
+    reason                 varchar(20)   not null,
+    rw                     numeric(10,4),
+    rw_source              varchar(10),
+    standard               numeric(16,2) not null,
+    cost                   numeric(16,2) not null,
+    item_fund_pay          numeric(16,2) not null,
+    drg_fund_pay           numeric(16,2) not null,
+    adjustment             numeric(16,2) not null,
+    surplus                numeric(16,2) not null,
+    explanation            text          not null,
+    case_record_msgid      varchar(40)   not null,
+    replaces_round         smallint      not null check (replaces_round >= 0 and replaces_round < round),
+    previous_drg_fund_pay  numeric(16,2) not null,
+    difference             numeric(16,2) not null,
+    primary key (admdvs, month, round, setl_id),
+    foreign key (admdvs, month, round) references drg_correction_run (admdvs, month, round),
+    foreign key (admdvs, month, setl_id) references drg_payment_case (admdvs, month, setl_id),
+    check (adjustment = drg_fund_pay - item_fund_pay),
+    check (difference = drg_fund_pay - previous_drg_fund_pay)
+);
+create index drg_correction_case_institution on drg_correction_case (fixmedins_code, month);
+
+-- Per institution and round: the corrected cases and the difference posted to the ledger.
+create table drg_correction_institution (
+    admdvs             char(6)       not null,
+    month              date          not null,
+    round              smallint      not null,
+    fixmedins_code     varchar(30)   not null,
+    cases              integer       not null,
+    difference         numeric(16,2) not null,
+    ledger_posting_id  bigint        references ledger_posting (id),
+    primary key (admdvs, month, round, fixmedins_code),
+    foreign key (admdvs, month, round) references drg_correction_run (admdvs, month, round)
+);
+
+alter table clearing_statement_adjustment drop constraint clearing_statement_adjustment_kind_check;
+alter table clearing_statement_adjustment add constraint clearing_statement_adjustment_kind_check
+    check (kind in ('CAPITATION', 'COUNTY_BUDGET', 'DRG', 'DRG_CORRECTION', 'DIP', 'RECOVERY', 'WITHHOLDING'));
