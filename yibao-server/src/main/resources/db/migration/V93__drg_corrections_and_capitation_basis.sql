@@ -91,3 +91,15 @@ create table drg_correction_institution (
 alter table clearing_statement_adjustment drop constraint clearing_statement_adjustment_kind_check;
 alter table clearing_statement_adjustment add constraint clearing_statement_adjustment_kind_check
     check (kind in ('CAPITATION', 'COUNTY_BUDGET', 'DRG', 'DRG_CORRECTION', 'DIP', 'RECOVERY', 'WITHHOLDING'));
+
+-- Family-doctor capitation (R-PAY-6) reads the quota adjustment that the centre's finalised annual evaluation
+-- (R-INST-2) of the previous year recorded; without one it computes the cut from the hypertension management
+-- rate as before. Each payment stores which basis it used, the adjustment applied (−0.0500 = −5%) and the
+-- evaluation read. Payments made before this migration were all computed from the rate.
+alter table capitation_payment add column quota_basis varchar(20) not null default 'MANAGEMENT_RATE'
+    check (quota_basis in ('EVALUATION', 'MANAGEMENT_RATE'));
+alter table capitation_payment add column quota_adjustment numeric(6,4);
+alter table capitation_payment add column evaluation_id bigint references institution_evaluation (id);
+update capitation_payment set quota_adjustment = case when cut_applied then -0.0500 else 0 end;
+alter table capitation_payment alter column quota_adjustment set not null;
+alter table capitation_payment add check (quota_basis = 'MANAGEMENT_RATE' or evaluation_id is not null);
