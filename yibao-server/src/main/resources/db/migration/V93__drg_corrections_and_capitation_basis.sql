@@ -35,42 +35,18 @@ create table drg_correction_run (
     foreign key (admdvs, month) references drg_payment_run (admdvs, month)
 );
 
--- A corrected case's new result (the same columns as drg_payment_case), the round whose result it
+-- A corrected case's new result (the columns and checks of drg_payment_case), the round whose result it
 -- replaces (0: the month's run) and the difference to what the fund paid under that result.
 create table drg_correction_case (
-    admdvs                 char(6)       not null,
-    month                  date          not null,
+    like drg_payment_case including constraints,
     round                  smallint      not null,
-    setl_id                varchar(30)   not null,
-    mdtrt_id               varchar(30)   not null,
-    fixmedins_code         varchar(30)   not null,
-    psn_no                 varchar(30)   not null,
-    insutype               char(3)       not null,
-    level                  smallint      not null,
-    drg                    varchar(10),
-    adrg                   varchar(10),
-    mdc                    varchar(10),
-    grouping_status        varchar(20),
-    qc_findings            jsonb,
-    method                 varchar(5)    not null check (method in ('DRG', 'ITEMS')),
-    reason                 varchar(20)   not null,
-    rw                     numeric(10,4),
-    rw_source              varchar(10),
-    standard               numeric(16,2) not null,
-    cost                   numeric(16,2) not null,
-    item_fund_pay          numeric(16,2) not null,
-    drg_fund_pay           numeric(16,2) not null,
-    adjustment             numeric(16,2) not null,
-    surplus                numeric(16,2) not null,
-    explanation            text          not null,
-    case_record_msgid      varchar(40)   not null,
     replaces_round         smallint      not null check (replaces_round >= 0 and replaces_round < round),
     previous_drg_fund_pay  numeric(16,2) not null,
     difference             numeric(16,2) not null,
     primary key (admdvs, month, round, setl_id),
     foreign key (admdvs, month, round) references drg_correction_run (admdvs, month, round),
     foreign key (admdvs, month, setl_id) references drg_payment_case (admdvs, month, setl_id),
-    check (adjustment = drg_fund_pay - item_fund_pay),
+    check (case_record_msgid is not null),
     check (difference = drg_fund_pay - previous_drg_fund_pay)
 );
 create index drg_correction_case_institution on drg_correction_case (fixmedins_code, month);

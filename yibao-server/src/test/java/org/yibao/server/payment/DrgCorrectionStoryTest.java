@@ -182,5 +182,10 @@ class DrgCorrectionStoryTest {
         assertThat(users.readOnly().get("/drg-payments?region=990100&month=2039-05").body())
                 .contains("drg-correction-table").doesNotContain("drg-corrections-button");
         assertThat(users.readOnly().get("/drg-payments?region=990100&month=2039-05&lang=en").body()).contains("Corrections");
+        // The console's button: a clerk is refused; an administrator's round with nothing new shows why on the page.
+        String form = "application/x-www-form-urlencoded";
+        assertThat(users.clerk().send("POST", "/drg-payments/990100/2039-05/corrections", "", form).status()).isEqualTo(403);
+        assertThat(users.admin().send("POST", "/drg-payments/990100/2039-05/corrections", "", form).status()).isEqualTo(302);
+        assertThat(postings("DRG_CORRECTION")).isEqualTo(2);
     }
 }

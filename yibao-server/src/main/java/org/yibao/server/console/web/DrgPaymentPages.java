@@ -5,6 +5,7 @@ import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -75,26 +76,23 @@ class DrgPaymentPages {
 
     @PostMapping("/drg-payments/{admdvs}/{month}/run")
     String run(@PathVariable String admdvs, @PathVariable String month, Authentication authentication, RedirectAttributes redirect) {
-        if (!InstitutionKeyPages.isAdmin(authentication)) {
-            throw new ForbiddenPageException();
-        }
-        YearMonth m = Months.orLastMonth(month, clock);
-        try {
-            payments.start(admdvs, m);
-        } catch (ConflictException | InvalidInputException e) {
-            redirect.addFlashAttribute("drgError", e.getMessage());
-        }
-        return "redirect:/drg-payments?region=" + admdvs + "&month=" + m;
+        return decide(admdvs, month, authentication, redirect, payments::start);
     }
 
     @PostMapping("/drg-payments/{admdvs}/{month}/corrections")
     String correct(@PathVariable String admdvs, @PathVariable String month, Authentication authentication, RedirectAttributes redirect) {
+        return decide(admdvs, month, authentication, redirect, corrections::correct);
+    }
+
+    /** An administrator's decision on the month (a run, a corrections round); a refusal is shown on the page. */
+    private String decide(String admdvs, String month, Authentication authentication, RedirectAttributes redirect,
+                          BiConsumer<String, YearMonth> decision) {
         if (!InstitutionKeyPages.isAdmin(authentication)) {
             throw new ForbiddenPageException();
         }
         YearMonth m = Months.orLastMonth(month, clock);
         try {
-            corrections.correct(admdvs, m);
+            decision.accept(admdvs, m);
         } catch (ConflictException | InvalidInputException e) {
             redirect.addFlashAttribute("drgError", e.getMessage());
         }
