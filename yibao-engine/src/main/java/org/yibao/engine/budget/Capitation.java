@@ -41,9 +41,10 @@ public final class Capitation {
     /**
      * A centre's payment for a month.
      *
-     * @param cutApplied       whether the previous year's management rate was below the threshold
+     * @param cutApplied       whether the previous year's management rate was below the threshold (or, with
+     *                         {@link #withQuotaAdjustment}, whether the evaluation's adjustment is not zero)
      * @param gross            one twelfth of the yearly amount for each contract in force at the month's end
-     * @param cutAmount        the cut (0 when not applied)
+     * @param cutAmount        the cut (0 when not applied; negative for a positive quota adjustment)
      * @param net              what the fund pays: gross − cut
      * @param healthManagement the health-management share of the net payment
      * @param medical          the rest of the net payment
@@ -56,14 +57,31 @@ public final class Capitation {
      *                         had no registered hypertension patient (no rate, no cut)
      */
     public static Payment month(Terms terms, long contracts, Ratio previousYearRate) {
+        Money gross = gross(terms, contracts);
+        boolean cut = previousYearRate != null && previousYearRate.compareTo(terms.threshold()) < 0;
+        return payment(terms, contracts, cut, gross, cut ? gross.times(terms.cut()) : Money.ZERO);
+    }
+
+    /**
+     * A centre's payment for a month with the quota adjustment the annual evaluation (R-INST-2) of the previous
+     * year recorded, whatever it is: −0.0500 pays 5% less (a cut of gross × 0.05, rounded as {@link #month}
+     * rounds it), 0 pays the gross, a positive adjustment pays more (a negative cut).
+     */
+    public static Payment withQuotaAdjustment(Terms terms, long contracts, Ratio quotaAdjustment) {
+        Money gross = gross(terms, contracts);
+        return payment(terms, contracts, !quotaAdjustment.isZero(), gross, gross.times(quotaAdjustment.negate()));
+    }
+
+    private static Money gross(Terms terms, long contracts) {
         if (contracts < 0) {
             throw new IllegalArgumentException("contracts cannot be negative (got " + contracts + ")");
         }
-        Money gross = Money.ofFen(Math.multiplyExact(terms.yearlyPerPerson().fen(), contracts)).divide(TWELVE);
-        boolean cut = previousYearRate != null && previousYearRate.compareTo(terms.threshold()) < 0;
-        Money cutAmount = cut ? gross.times(terms.cut()) : Money.ZERO;
+        return Money.ofFen(Math.multiplyExact(terms.yearlyPerPerson().fen(), contracts)).divide(TWELVE);
+    }
+
+    private static Payment payment(Terms terms, long contracts, boolean adjusted, Money gross, Money cutAmount) {
         Money net = gross.minus(cutAmount);
         Money health = net.times(terms.healthManagement());
-        return new Payment(contracts, cut, gross, cutAmount, net, health, net.minus(health));
+        return new Payment(contracts, adjusted, gross, cutAmount, net, health, net.minus(health));
     }
 }

@@ -96,6 +96,35 @@ public final class HistoryWeights {
         return all.build();
     }
 
+    /** One group of a history: its cases and their total cost in fen. */
+    public record Group(long cases, long costFen) {}
+
+    /**
+     * A history as it was collected, from what {@link #groups()}, {@link #cases()}, {@link #totalFen()} and
+     * {@link #minCases()} gave: the same weights, so that a payment can be worked out again later with the
+     * history it used (DRG corrections) although the region's history has changed since.
+     */
+    public static HistoryWeights restore(Map<String, Group> groups, long cases, long totalFen, int minCases) {
+        if (minCases < 1) {
+            throw new IllegalArgumentException("minCases must be at least 1, got " + minCases);
+        }
+        Map<String, long[]> copy = new HashMap<>();
+        groups.forEach((drg, g) -> copy.put(drg, new long[] {g.cases(), g.costFen()}));
+        return new HistoryWeights(copy, cases, totalFen, minCases);
+    }
+
+    /** Every grouped DRG of the history with its cases and cost (to store the history, see {@link #restore}). */
+    public Map<String, Group> groups() {
+        Map<String, Group> out = new HashMap<>();
+        groups.forEach((drg, g) -> out.put(drg, new Group(g[0], g[1])));
+        return out;
+    }
+
+    /** The total cost of every case of the history, in fen. */
+    public long totalFen() {
+        return totalFen;
+    }
+
     /** How many groups have enough cases for a weight of their own. */
     public long weightedGroups() {
         return weights.size();

@@ -43,6 +43,23 @@ class CapitationTest {
     }
 
     @Test
+    void theEvaluationsRecordedQuotaAdjustmentIsPaidWhateverItIs() {
+        // 7 contracts: 58.33 gross; −5% cuts 2.92 (half-up), as the rate's cut would.
+        var cut = Capitation.withQuotaAdjustment(Terms.DEMO, 7, Ratio.of("-0.0500"));
+        assertThat(cut.gross()).isEqualTo(m("58.33"));
+        assertThat(cut.cutApplied()).isTrue();
+        assertThat(cut.cutAmount()).isEqualTo(m("2.92")).isEqualTo(Capitation.month(Terms.DEMO, 7, Ratio.of("0.10")).cutAmount());
+        assertThat(cut.net()).isEqualTo(m("55.41"));
+        var none = Capitation.withQuotaAdjustment(Terms.DEMO, 1200, Ratio.ZERO);
+        assertThat(none.cutApplied()).isFalse();
+        assertThat(none.net()).isEqualTo(m("10000.00"));
+        var more = Capitation.withQuotaAdjustment(Terms.DEMO, 1200, Ratio.of("0.0300"));
+        assertThat(more.cutAmount()).isEqualTo(m("-300.00"));
+        assertThat(more.net()).isEqualTo(m("10300.00"));
+        assertThat(more.healthManagement().plus(more.medical())).isEqualTo(more.net());
+    }
+
+    @Test
     void thePartsAlwaysAddUp() {
         for (int n = 0; n < 400; n += 3) {
             var p = Capitation.month(Terms.DEMO, n, Ratio.of("0.40"));

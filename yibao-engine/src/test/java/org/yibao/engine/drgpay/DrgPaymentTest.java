@@ -145,6 +145,19 @@ class DrgPaymentTest {
         }
 
         @Test
+        void aStoredHistoryRestoredGivesTheSameWeightsAndCountsAsTheOneItWasStoredFrom() {
+            HistoryWeights h = history(5);
+            HistoryWeights restored = HistoryWeights.restore(h.groups(), h.cases(), h.totalFen(), h.minCases());
+            assertThat(restored.rw("CB39")).contains(Ratio.of("1.2500")).isEqualTo(h.rw("CB39"));
+            assertThat(restored.cases("CB39")).isEqualTo(5);
+            assertThat(restored.cases()).isEqualTo(11);
+            assertThat(restored.meanCost()).isEqualTo(Money.of("8000.00"));
+            assertThat(restored.weightedGroups()).isEqualTo(h.weightedGroups());
+            HistoryWeights fewer = history(4);
+            assertThat(HistoryWeights.restore(fewer.groups(), fewer.cases(), fewer.totalFen(), fewer.minCases()).rw("CB39")).isEmpty();
+        }
+
+        @Test
         void aPublishedWeightWinsOverTheHistory() {
             HistoryWeights.Builder b = new HistoryWeights.Builder(5);
             for (int i = 0; i < 10; i++) {

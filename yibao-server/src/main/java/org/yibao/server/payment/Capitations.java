@@ -17,6 +17,8 @@ import org.yibao.engine.budget.Capitation;
 import org.yibao.engine.budget.CountyGlobalBudget;
 import org.yibao.engine.money.Money;
 import org.yibao.engine.money.Ratio;
+import org.yibao.server.evaluation.Evaluation;
+import org.yibao.server.evaluation.Evaluations;
 import org.yibao.server.familydoctor.FamilyDoctors;
 import org.yibao.server.familydoctor.ManagementRate;
 import org.yibao.server.institution.Institution;
@@ -31,8 +33,11 @@ import tools.jackson.databind.annotation.JsonNaming;
 
 /**
  * Family-doctor capitation (R-PAY-6) by month: for every centre with contracts in force at the month's end,
- * one twelfth of 100 yuan per contract, 5% less when the centre's hypertension standard-management rate of
- * the previous year was below 60% ({@link FamilyDoctors#managementRate}). A month is paid once it is over,
+ * one twelfth of 100 yuan per contract, adjusted by next year's quota adjustment that the centre's finalised
+ * annual evaluation (R-INST-2) of the previous year recorded ({@link Evaluations#latestFinal}, whatever it is);
+ * without a finalised evaluation, 5% less when the centre's hypertension standard-management rate of the
+ * previous year was below 60% ({@link FamilyDoctors#managementRate}). Each row says which basis it used.
+ * A month is paid once it is over,
  * by an administrator; each centre's payment is stored once and posted to the pooling region's ledger in
  * the same transaction, so running a month again pays only centres not yet paid.
  */
@@ -42,23 +47,37 @@ public class Capitations {
     public static final String ENTITY = "capitation";
     static final String SOURCE_TYPE = "CAPITATION";
 
-    /** A centre's month: paid (with when and by whom) or, before the run, what it would be paid. */
+    /** Where a month's quota adjustment comes from. */
+    public enum QuotaBasis {
+        /** The finalised annual evaluation of the previous year: its recorded quota adjustment. */
+        EVALUATION,
+        /** No finalised evaluation: the previous year's hypertension standard-management rate, computed. */
+        MANAGEMENT_RATE
+    }
+
+    /**
+     * A centre's month: paid (with when and by whom) or, before the run, what it would be paid; with the basis
+     * of its quota adjustment, the adjustment applied (−0.0500 = −5%), and the evaluation read (when the basis is one).
+     */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Row(String fixmedinsCode, String name, YearMonth month, BigDecimal previousYearRate, Capitation.Payment payment,
-                      boolean paid, Long ledgerPostingId, Instant paidAt, String paidBy) {}
+    public record Row(String fixmedinsCode, String name, YearMonth month, QuotaBasis quotaBasis, BigDecimal quotaAdjustment,
+                      Long evaluationId, BigDecimal previousYearRate, Capitation.Payment payment, boolean paid, Long ledgerPostingId,
+                      Instant paidAt, String paidBy) {}
 
     private final JdbcClient jdbc;
     private final FamilyDoctors familyDoctors;
+    private final Evaluations evaluations;
     private final Institutions institutions;
     private final Regions regions;
     private final FundLedger ledger;
     private final AuditTrail audit;
     private final Clock clock;
 
-    Capitations(JdbcClient jdbc, FamilyDoctors familyDoctors, Institutions institutions, Regions regions, FundLedger ledger,
-                AuditTrail audit, Clock clock) {
+    Capitations(JdbcClient jdbc, FamilyDoctors familyDoctors, Evaluations evaluations, Institutions institutions, Regions regions,
+                FundLedger ledger, AuditTrail audit, Clock clock) {
         this.jdbc = jdbc;
         this.familyDoctors = familyDoctors;
+        this.evaluations = evaluations;
         this.institutions = institutions;
         this.regions = regions;
         this.ledger = ledger;
@@ -115,10 +134,11 @@ public class Capitations {
             postingId = ledger.post(pooling, SOURCE_TYPE, centre + "/" + month, null, "家庭医生签约服务费 " + month, entries, clock.instant());
         }
         jdbc.sql("""
-                insert into capitation_payment (fixmedins_code, month, contracts, previous_year_rate, cut_applied, gross, cut_amount, net,
-                    health_management, medical, ledger_posting_id, paid_at, paid_by)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(centre, month.atDay(1), p.contracts(), r.previousYearRate(), p.cutApplied(), p.gross().toBigDecimal(),
+                insert into capitation_payment (fixmedins_code, month, contracts, quota_basis, quota_adjustment, evaluation_id,
+                    previous_year_rate, cut_applied, gross, cut_amount, net, health_management, medical, ledger_posting_id, paid_at, paid_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(centre, month.atDay(1), p.contracts(), r.quotaBasis().name(), r.quotaAdjustment(), r.evaluationId(),
+                        r.previousYearRate(), p.cutApplied(), p.gross().toBigDecimal(),
                         p.cutAmount().toBigDecimal(), p.net().toBigDecimal(), p.healthManagement().toBigDecimal(),
                         p.medical().toBigDecimal(), postingId, Timestamp.from(clock.instant()), AuditTrail.currentActor())
                 .update();
@@ -127,18 +147,28 @@ public class Capitations {
 
     private Row preview(String centre, YearMonth month, Map<String, Long> byInsutype) {
         long contracts = byInsutype.values().stream().mapToLong(Long::longValue).sum();
+        Optional<Evaluation> evaluation = evaluations.latestFinal(centre, month.getYear() - 1);
+        if (evaluation.isPresent()) {
+            BigDecimal adjustment = evaluation.get().quotaAdjustment() == null ? BigDecimal.ZERO : evaluation.get().quotaAdjustment();
+            Capitation.Payment p = Capitation.withQuotaAdjustment(Capitation.Terms.DEMO, contracts, Ratio.of(adjustment));
+            return new Row(centre, name(centre, month), month, QuotaBasis.EVALUATION, Ratio.of(adjustment).toBigDecimal(),
+                    evaluation.get().id(), null, p, false, null, null, null);
+        }
         ManagementRate rate = familyDoctors.managementRate(centre, month.getYear() - 1);
         Capitation.Payment p = Capitation.month(Capitation.Terms.DEMO, contracts, rate.rate() == null ? null : Ratio.of(rate.rate()));
-        return new Row(centre, name(centre, month), month, rate.rate(), p, false, null, null, null);
+        BigDecimal adjustment = p.cutApplied() ? Capitation.Terms.DEMO.cut().negate().toBigDecimal() : Ratio.ZERO.toBigDecimal();
+        return new Row(centre, name(centre, month), month, QuotaBasis.MANAGEMENT_RATE, adjustment, null, rate.rate(), p, false, null, null,
+                null);
     }
 
     private Optional<Row> paid(String centre, YearMonth month) {
         return jdbc.sql("""
                 select contracts, previous_year_rate, cut_applied, gross, cut_amount, net, health_management, medical, ledger_posting_id,
-                       paid_at, paid_by
+                       paid_at, paid_by, quota_basis, quota_adjustment, evaluation_id
                 from capitation_payment where fixmedins_code = ? and month = ?""")
                 .params(centre, month.atDay(1))
-                .query((rs, n) -> new Row(centre, name(centre, month), month, rs.getBigDecimal(2), new Capitation.Payment(rs.getLong(1),
+                .query((rs, n) -> new Row(centre, name(centre, month), month, QuotaBasis.valueOf(rs.getString(12)), rs.getBigDecimal(13),
+                        (Long) rs.getObject(14, Long.class), rs.getBigDecimal(2), new Capitation.Payment(rs.getLong(1),
                         rs.getBoolean(3), Money.of(rs.getBigDecimal(4)), Money.of(rs.getBigDecimal(5)), Money.of(rs.getBigDecimal(6)),
                         Money.of(rs.getBigDecimal(7)), Money.of(rs.getBigDecimal(8))), true, (Long) rs.getObject(9),
                         rs.getTimestamp(10).toInstant(), rs.getString(11)))

@@ -57,8 +57,9 @@ import tools.jackson.databind.json.JsonMapper;
  * pays it out as kind {@code DRG}.
  *
  * <p>A month is run once, after it is over, by an administrator: a second run is refused (409
- * {@code already_run}); case records corrected after the run are not paid again (docs/payment.md). The run
- * works in the background; {@link #month} shows its progress.
+ * {@code already_run}); case records corrected after the run are paid again in corrections rounds
+ * ({@link DrgCorrections}), which add results and never edit these. The run stores the history it weighted
+ * with, for them. The run works in the background; {@link #month} shows its progress.
  */
 @Service
 public class DrgPayments {
@@ -88,15 +89,22 @@ public class DrgPayments {
     public record Month(String admdvs, YearMonth month, Progress progress, String grouperVersion, String weights, Integer historyCases,
                         Instant runAt, String runBy, List<InstitutionMonth> institutions) {}
 
-    /** The payment of one case as stored. */
+    /**
+     * The payment of one case as it stands: the month's run ({@code round} 0) or, for a case whose record was
+     * corrected after it, the latest corrections round, with the round it replaced and what the fund paid under it.
+     */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record CaseResult(String setlId, String mdtrtId, String fixmedinsCode, String psnNo, String insutype, int level, String drg,
+    public record CaseResult(int round, Integer replacesRound, Money previousDrgFundPay, String setlId, String mdtrtId, String fixmedinsCode, String psnNo, String insutype, int level, String drg,
                              String adrg, String groupingStatus, JsonNode qcFindings, String method, String reason, String reasonText,
                              BigDecimal rw, String rwSource, Money standard, Money cost, Money itemFundPay, Money drgFundPay,
                              Money adjustment, Money surplus, String explanation) {}
 
-    private record Stay(String setlId, String mdtrtId, String fixmedinsCode, String psnNo, String insutype, Integer level, Money cost,
-                        Money hifp, String record) {}
+    /** An inpatient stay of a month with its case record (null when none) and the upload it came by. */
+    record Stay(String setlId, String mdtrtId, String fixmedinsCode, String psnNo, String insutype, Integer level, Money cost,
+                Money hifp, String record, String recordMsgid, Instant recordUploadedAt) {}
+
+    /** A stay paid: its group and QC report (null without a case record) and the payment. */
+    record Paid(Stay stay, GroupingResult grouping, QualityReport qc, DrgPayment.Result result) {}
 
     private final JdbcClient jdbc;
     private final DrgSetup setup;
@@ -149,19 +157,26 @@ public class DrgPayments {
         return new Month(admdvs, month, p, null, null, null, null, null, List.of());
     }
 
-    /** Every stored case of an institution's month (of any region that paid it), in settlement order. */
+    /**
+     * Every case of an institution's month (of any region that paid it) as it stands: the latest corrections
+     * round's result of a corrected case, else the run's; in settlement order.
+     */
     public List<CaseResult> cases(String fixmedinsCode, YearMonth month) {
-        return jdbc.sql("""
-                        select setl_id, mdtrt_id, fixmedins_code, psn_no, insutype, level, drg, adrg, grouping_status, qc_findings::text, method,
-                               reason, rw, rw_source, standard, cost, item_fund_pay, drg_fund_pay, adjustment, surplus, explanation
-                        from drg_payment_case where fixmedins_code = ? and month = ? order by setl_id""")
-                .params(fixmedinsCode, month.atDay(1))
-                .query((rs, n) -> new CaseResult(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getInt(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                        rs.getString(10) == null ? null : JSON.readTree(rs.getString(10)), rs.getString(11), rs.getString(12),
-                        DrgPayment.Reason.valueOf(rs.getString(12)).chinese(), rs.getBigDecimal(13), rs.getString(14),
-                        Money.of(rs.getBigDecimal(15)), Money.of(rs.getBigDecimal(16)), Money.of(rs.getBigDecimal(17)),
-                        Money.of(rs.getBigDecimal(18)), Money.of(rs.getBigDecimal(19)), Money.of(rs.getBigDecimal(20)), rs.getString(21)))
+        String columns = "setl_id, mdtrt_id, fixmedins_code, psn_no, insutype, level, drg, adrg, grouping_status, qc_findings::text, method, "
+                + "reason, rw, rw_source, standard, cost, item_fund_pay, drg_fund_pay, adjustment, surplus, explanation";
+        return jdbc.sql("select distinct on (setl_id) * from (select 0 as round, null::smallint as replaces_round, "
+                        + "null::numeric as previous_drg_fund_pay, " + columns
+                        + " from drg_payment_case where fixmedins_code = :code and month = :month union all "
+                        + "select round, replaces_round, previous_drg_fund_pay, " + columns
+                        + " from drg_correction_case where fixmedins_code = :code and month = :month) c order by setl_id, round desc")
+                .param("code", fixmedinsCode).param("month", month.atDay(1))
+                .query((rs, n) -> new CaseResult(rs.getInt(1), (Integer) rs.getObject(2, Integer.class),
+                        rs.getBigDecimal(3) == null ? null : Money.of(rs.getBigDecimal(3)), rs.getString(4), rs.getString(5), rs.getString(6),
+                        rs.getString(7), rs.getString(8), rs.getInt(9), rs.getString(10), rs.getString(11), rs.getString(12),
+                        rs.getString(13) == null ? null : JSON.readTree(rs.getString(13)), rs.getString(14), rs.getString(15),
+                        DrgPayment.Reason.valueOf(rs.getString(15)).chinese(), rs.getBigDecimal(16), rs.getString(17),
+                        Money.of(rs.getBigDecimal(18)), Money.of(rs.getBigDecimal(19)), Money.of(rs.getBigDecimal(20)),
+                        Money.of(rs.getBigDecimal(21)), Money.of(rs.getBigDecimal(22)), Money.of(rs.getBigDecimal(23)), rs.getString(24)))
                 .list();
     }
 
@@ -212,26 +227,29 @@ public class DrgPayments {
         LocalDateTime from = month.atDay(1).atStartOfDay();
         LocalDateTime to = month.plusMonths(1).atDay(1).atStartOfDay();
 
-        HistoryWeights.Builder history = new HistoryWeights.Builder(DrgPaymentTerms.DEMO.minHistoryCases());
-        stays(admdvs, HISTORY_FROM, from, month.atEndOfMonth(), s -> history.add(s.record() == null ? null : successfulDrg(region, s),
-                s.cost()));
-        HistoryWeights weights = history.build();
-        DrgPayment payment = new DrgPayment(region.weights(), weights, DrgPaymentTerms.DEMO);
+        HistoryWeights weights = historyBefore(region, admdvs, month);
+        DrgPayment payment = payment(region, weights);
 
         List<Stay> stays = new ArrayList<>();
         stays(admdvs, from, to, month.atEndOfMonth(), stays::add);
         running.put(key, new Progress(State.RUNNING, 0, stays.size(), null));
         LocalDate first = month.atDay(1);
         jdbc.sql("""
-                insert into drg_payment_run (admdvs, month, grouper_version, weights, history_cases, cases, run_at, run_by)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                insert into drg_payment_run (admdvs, month, grouper_version, weights, history_cases, cases, run_at, run_by,
+                    history_cost_fen, history_min_cases)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(admdvs, first, region.version().name(), region.weights().name(), weights.cases(), stays.size(),
-                        Timestamp.from(clock.instant()), actor)
+                        Timestamp.from(clock.instant()), actor, weights.totalFen(), weights.minCases())
                 .update();
+        weights.groups().forEach((drg, g) -> jdbc.sql("insert into drg_payment_history_group (admdvs, month, drg, cases, cost_fen) "
+                + "values (?, ?, ?, ?, ?)").params(admdvs, first, drg, g.cases(), g.costFen()).update());
         Map<String, Totals> totals = new TreeMap<>();
         int n = 0;
         for (Stay s : stays) {
-            pay(region, payment, admdvs, first, s, totals.computeIfAbsent(s.fixmedinsCode(), k -> new Totals()));
+            Paid paid = pay(region, payment, s);
+            jdbc.sql("insert into drg_payment_case (" + CASE_COLUMNS + ") values (" + CASE_VALUES + ")")
+                    .params(caseParams(admdvs, first, paid)).update();
+            totals.computeIfAbsent(s.fixmedinsCode(), k -> new Totals()).add(paid.result());
             n++;
             if (n % 100 == 0 || n == stays.size()) {
                 running.put(key, new Progress(State.RUNNING, n, stays.size(), null));
@@ -245,13 +263,45 @@ public class DrgPayments {
                         "weights", region.weights().name(), "institutions", totals.size()));
     }
 
+    /** The payment arithmetic of a region's month: its weights table and the history it weighted with. */
+    static DrgPayment payment(DrgSetup.Region region, HistoryWeights history) {
+        return new DrgPayment(region.weights(), history, DrgPaymentTerms.DEMO);
+    }
+
+    /**
+     * The history weights of a month's run: as the run stored them, or — for a run stored before they were
+     * (V93) — worked out again from the stays settled before the month.
+     */
+    HistoryWeights history(DrgSetup.Region region, String admdvs, YearMonth month) {
+        LocalDate first = month.atDay(1);
+        Optional<long[]> stored = jdbc.sql("select history_cases, history_cost_fen, history_min_cases from drg_payment_run "
+                        + "where admdvs = ? and month = ? and history_cost_fen is not null").params(admdvs, first)
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).optional();
+        if (stored.isPresent()) {
+            Map<String, HistoryWeights.Group> groups = new java.util.HashMap<>();
+            jdbc.sql("select drg, cases, cost_fen from drg_payment_history_group where admdvs = ? and month = ?").params(admdvs, first)
+                    .query((rs, n) -> groups.put(rs.getString(1), new HistoryWeights.Group(rs.getLong(2), rs.getLong(3)))).list();
+            long[] h = stored.get();
+            return HistoryWeights.restore(groups, h[0], h[1], (int) h[2]);
+        }
+        return historyBefore(region, admdvs, month);
+    }
+
+    /** The history of a month: every stay settled before it, grouped with its case record as it is now. */
+    private HistoryWeights historyBefore(DrgSetup.Region region, String admdvs, YearMonth month) {
+        HistoryWeights.Builder history = new HistoryWeights.Builder(DrgPaymentTerms.DEMO.minHistoryCases());
+        stays(admdvs, HISTORY_FROM, month.atDay(1).atStartOfDay(), month.atEndOfMonth(),
+                s -> history.add(s.record() == null ? null : successfulDrg(region, s), s.cost()));
+        return history.build();
+    }
+
     private static String successfulDrg(DrgSetup.Region region, Stay s) {
         GroupingResult g = region.grouper().group(CaseRecordJson.read(JSON.readTree(s.record())).toDrgCase());
         return g.status() == GroupingStatus.SUCCESS ? g.drg() : null;
     }
 
     /** Per institution: the month's sums, the adjustment by insutype (the basic pool's sub-accounts) and the RW sum for the CMI. */
-    private static final class Totals {
+    static final class Totals {
         int cases;
         int drgCases;
         int weighted;
@@ -262,9 +312,47 @@ public class DrgPayments {
         Money drgFund = Money.ZERO;
         Money surplus = Money.ZERO;
         final Map<String, Money> adjustmentByInsutype = new TreeMap<>();
+
+        void add(DrgPayment.Result r) {
+            cases++;
+            if (r.weight() != null) {
+                weighted++;
+                rwSum = rwSum.add(r.weight().rw().toBigDecimal());
+            }
+            if (r.method() == DrgPayment.Method.DRG) {
+                drgCases++;
+                standard = standard.plus(r.standard());
+                cost = cost.plus(r.cost());
+                surplus = surplus.plus(r.surplus());
+            }
+            itemFund = itemFund.plus(r.itemFundPay());
+            drgFund = drgFund.plus(r.drgFundPay());
+            adjustmentByInsutype.merge(r.paid().insutype(), r.adjustment(), Money::plus);
+        }
     }
 
-    private void pay(DrgSetup.Region region, DrgPayment payment, String admdvs, LocalDate first, Stay s, Totals t) {
+    /** The stored columns of a case's result (drg_payment_case; drg_correction_case has them too) and their placeholders. */
+    static final String CASE_COLUMNS = "admdvs, month, setl_id, mdtrt_id, fixmedins_code, psn_no, insutype, level, drg, adrg, mdc, "
+            + "grouping_status, qc_findings, method, reason, rw, rw_source, standard, cost, item_fund_pay, drg_fund_pay, adjustment, "
+            + "surplus, explanation, case_record_msgid";
+    static final String CASE_VALUES = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
+
+    /** The values of {@link #CASE_COLUMNS} for a paid stay. */
+    static List<Object> caseParams(String admdvs, LocalDate first, Paid p) {
+        Stay s = p.stay();
+        GroupingResult g = p.grouping();
+        DrgPayment.Result r = p.result();
+        return new ArrayList<>(java.util.Arrays.asList(admdvs, first, s.setlId(), s.mdtrtId(), s.fixmedinsCode(), s.psnNo(), s.insutype(),
+                s.level(), g == null ? null : g.drg(), g == null ? null : g.adrg(), g == null ? null : g.mdc(),
+                g == null ? null : g.status().name(), p.qc() == null ? null : JSON.writeValueAsString(CaseRecordJson.findings(p.qc())),
+                r.method().name(), r.reason().name(), r.weight() == null ? null : r.weight().rw().toBigDecimal(),
+                r.weight() == null ? null : r.weight().source().name(), r.standard().toBigDecimal(), r.cost().toBigDecimal(),
+                r.itemFundPay().toBigDecimal(), r.drgFundPay().toBigDecimal(), r.adjustment().toBigDecimal(),
+                r.surplus().toBigDecimal(), r.explanation(), s.recordMsgid()));
+    }
+
+    /** Checks (R-PAY-4), groups and pays one stay. */
+    static Paid pay(DrgSetup.Region region, DrgPayment payment, Stay s) {
         InstitutionLevel level = InstitutionLevel.of(s.level());
         GroupingResult g = null;
         QualityReport qc = null;
@@ -275,33 +363,7 @@ public class DrgPayments {
         }
         DrgPayment.Result r = payment.pay(new DrgPayment.Case(g == null ? null : g.drg(), g == null ? null : g.status(),
                 qc != null && qc.blocking(), s.insutype(), level, s.cost(), s.hifp()));
-        jdbc.sql("""
-                insert into drg_payment_case (admdvs, month, setl_id, mdtrt_id, fixmedins_code, psn_no, insutype, level, drg, adrg, mdc,
-                    grouping_status, qc_findings, method, reason, rw, rw_source, standard, cost, item_fund_pay, drg_fund_pay, adjustment,
-                    surplus, explanation)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(admdvs, first, s.setlId(), s.mdtrtId(), s.fixmedinsCode(), s.psnNo(), s.insutype(), s.level(),
-                        g == null ? null : g.drg(), g == null ? null : g.adrg(), g == null ? null : g.mdc(),
-                        g == null ? null : g.status().name(), qc == null ? null : JSON.writeValueAsString(CaseRecordJson.findings(qc)),
-                        r.method().name(), r.reason().name(), r.weight() == null ? null : r.weight().rw().toBigDecimal(),
-                        r.weight() == null ? null : r.weight().source().name(), r.standard().toBigDecimal(), r.cost().toBigDecimal(),
-                        r.itemFundPay().toBigDecimal(), r.drgFundPay().toBigDecimal(), r.adjustment().toBigDecimal(),
-                        r.surplus().toBigDecimal(), r.explanation())
-                .update();
-        t.cases++;
-        if (r.weight() != null) {
-            t.weighted++;
-            t.rwSum = t.rwSum.add(r.weight().rw().toBigDecimal());
-        }
-        if (r.method() == DrgPayment.Method.DRG) {
-            t.drgCases++;
-            t.standard = t.standard.plus(r.standard());
-            t.cost = t.cost.plus(r.cost());
-            t.surplus = t.surplus.plus(r.surplus());
-        }
-        t.itemFund = t.itemFund.plus(r.itemFundPay());
-        t.drgFund = t.drgFund.plus(r.drgFundPay());
-        t.adjustmentByInsutype.merge(s.insutype(), r.adjustment(), Money::plus);
+        return new Paid(s, g, qc, r);
     }
 
     private void store(String admdvs, YearMonth month, String code, Totals t) {
@@ -343,9 +405,10 @@ public class DrgPayments {
      * The inpatient stays settled at the region's institutions in [from, to): final settlements, not reversed,
      * with the case record when there is one and the institution's level on {@code asOf}.
      */
-    private void stays(String admdvs, LocalDateTime from, LocalDateTime to, LocalDate asOf, java.util.function.Consumer<Stay> each) {
+    void stays(String admdvs, LocalDateTime from, LocalDateTime to, LocalDate asOf, java.util.function.Consumer<Stay> each) {
         jdbc.sql("""
-                        select s.setl_id, s.mdtrt_id, s.fixmedins_code, s.psn_no, s.insutype, i.level, s.medfee_sumamt, s.hifp_pay, c.record::text
+                        select s.setl_id, s.mdtrt_id, s.fixmedins_code, s.psn_no, s.insutype, i.level, s.medfee_sumamt, s.hifp_pay, c.record::text,
+                               c.uploaded_msgid, c.uploaded_at
                         from settlement s
                         join visit v on v.mdtrt_id = s.mdtrt_id and v.kind = 'INPATIENT'
                         join institution i on i.fixmedins_code = s.fixmedins_code and i.valid_from <= :asOf
@@ -359,18 +422,19 @@ public class DrgPayments {
                 .param("admdvs", admdvs).param("asOf", asOf).param("from", from).param("to", to)
                 .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
                     each.accept(new Stay(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5).trim(),
-                            rs.getInt(6), Money.of(rs.getBigDecimal(7)), Money.of(rs.getBigDecimal(8)), rs.getString(9)));
+                            rs.getInt(6), Money.of(rs.getBigDecimal(7)), Money.of(rs.getBigDecimal(8)), rs.getString(9), rs.getString(10),
+                            rs.getTimestamp(11) == null ? null : rs.getTimestamp(11).toInstant()));
                 });
     }
 
-    private void requireRegion(String admdvs) {
+    void requireRegion(String admdvs) {
         if (admdvs == null || !regions().contains(admdvs)) {
             throw new InvalidInputException("admdvs", "not_drg", "region " + admdvs + " does not pay inpatient stays by DRG (DRG regions: "
                     + String.join(", ", regions()) + ")");
         }
     }
 
-    private static String key(String admdvs, YearMonth month) {
+    static String key(String admdvs, YearMonth month) {
         return admdvs + "/" + month;
     }
 }

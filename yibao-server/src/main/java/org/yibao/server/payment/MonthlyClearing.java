@@ -29,8 +29,8 @@ import tools.jackson.databind.annotation.JsonNaming;
  * Monthly clearing (月度清算, R-PAY-7): per institution and month, a statement of what the insurer pays it —
  * the month's settlements per clearing region (setl_optins, the insured region: the very totals 3201
  * reconciles, reversals netted out) and the adjustments decided outside settlement that are not yet
- * cleared (family-doctor capitation, the county budget settle-up; DRG/DIP adjustments, recoveries and
- * withholdings join with issues 7 and 8). Payable = the settlements' fund and personal-account payments +
+ * cleared (family-doctor capitation, the county budget settle-up, DRG adjustments and DRG corrections, DIP
+ * adjustments, recoveries and withholdings). Payable = the settlements' fund and personal-account payments +
  * the adjustments. Issued by an administrator once the month is over, each statement once, in one
  * transaction with its ledger postings (per pooling region: the receivable debited, the payments to
  * institutions credited), so the institution's claim on the fund is settled.
@@ -241,6 +241,13 @@ public class MonthlyClearing {
                         where (cast(:code as varchar) is null or d.fixmedins_code = :code)
                           and not exists (select 1 from clearing_statement_adjustment x where x.kind = 'DRG'
                                             and x.source_id = d.fixmedins_code || '/' || to_char(d.month, 'YYYY-MM'))
+                        union all
+                        select d.fixmedins_code, 'DRG_CORRECTION', d.fixmedins_code || '/' || to_char(d.month, 'YYYY-MM') || '/' || d.round,
+                               p.admdvs, d.difference, 'DRG 付费更正 ' || to_char(d.month, 'YYYY-MM') || ' 第 ' || d.round || ' 轮'
+                        from drg_correction_institution d join ledger_posting p on p.id = d.ledger_posting_id
+                        where (cast(:code as varchar) is null or d.fixmedins_code = :code)
+                          and not exists (select 1 from clearing_statement_adjustment x where x.kind = 'DRG_CORRECTION'
+                                            and x.source_id = d.fixmedins_code || '/' || to_char(d.month, 'YYYY-MM') || '/' || d.round)
                         order by 1, 2, 3""")
                 .param("code", code)
                 .query((rs, n) -> new Object[] {rs.getString(1), new Adjustment(rs.getString(2), rs.getString(3), rs.getString(4).trim(),

@@ -13,7 +13,6 @@ import org.yibao.server.IntegrationTest;
 import org.yibao.server.demo.DemoCast;
 import org.yibao.server.region.RefData;
 import org.yibao.server.support.ApiClient;
-import org.yibao.server.support.TestPersons;
 import org.yibao.server.support.TestUsers;
 import tools.jackson.databind.JsonNode;
 
@@ -43,15 +42,8 @@ class AnnualEvaluationApiTest {
         return EvaluationFixtures.centre(users, year);
     }
 
-    /** One person registered for hypertension at the centre (I10 recognised, contracted) and never followed up: 0%. */
     private void unmanagedHypertensionPatient(String centre) {
-        String psn = new TestPersons(users, jdbc).resident("高血压测试", LocalDate.of(1960, 5, 5)).psnNo();
-        ApiClient.Response r = users.clerk().post("/api/admin/persons/" + psn + "/chronic-recognitions",
-                Map.of("opsp_dise_code", "I10.x00", "ide_fixmedins_no", DemoCast.FIRST_PEOPLES_HOSPITAL));
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        ApiClient.Response c = users.clerk().post("/api/admin/family-doctor/contracts", Map.of("psn_no", psn, "kind", "BASIC",
-                "community_code", centre));
-        assertThat(c.status()).as(c.body()).isEqualTo(201);
+        EvaluationFixtures.unmanagedHypertensionPatient(users, jdbc, centre);
     }
 
     private static String reviewsCsv(String code, String prefix, int lines, int qualified) {

@@ -69,6 +69,9 @@ class CapitationApiTest {
             BigDecimal rate = familyDoctors.managementRate(r.get("fixmedins_code").asString(), month.getYear() - 1).rate();
             boolean cut = rate != null && rate.compareTo(new BigDecimal("0.60")) < 0;
             assertThat(p.get("cut_applied").asBoolean()).as(r.get("fixmedins_code").asString()).isEqualTo(cut);
+            // No evaluation of last year is final: the basis is the computed rate, stored with the payment.
+            assertThat(r.get("quota_basis").asString()).isEqualTo("MANAGEMENT_RATE");
+            assertThat(r.get("quota_adjustment").decimalValue()).isEqualByComparingTo(cut ? "-0.05" : "0");
             anyCut |= cut;
             BigDecimal net = cut ? gross.subtract(gross.multiply(new BigDecimal("0.05")).setScale(2, RoundingMode.HALF_UP)) : gross;
             assertThat(p.get("net").decimalValue()).isEqualByComparingTo(net);

@@ -16,7 +16,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.yibao.server.ClockControlledTest;
 import org.yibao.server.demo.DemoCast;
 import org.yibao.server.platform.YibaoProperties;
-import org.yibao.server.settlement.Visit;
 import org.yibao.server.support.LaterYears;
 import org.yibao.server.support.ApiClient;
 import org.yibao.server.support.FsiClient;
@@ -42,7 +41,7 @@ class DrgPaymentStoryTest {
 
     static final String L3 = DemoCast.FIRST_PEOPLES_HOSPITAL;
     static final String L2 = DemoCast.CENTRAL_HOSPITAL;
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    static final DateTimeFormatter TIME = DrgStays.TIME;
     static final BigDecimal RW_ES35 = new BigDecimal("0.3825");
     static final BigDecimal BASE_390 = new BigDecimal("9649.24");
     static final BigDecimal BASE_310 = new BigDecimal("12252.70");
@@ -58,38 +57,20 @@ class DrgPaymentStoryTest {
     @Autowired
     YibaoProperties properties;
 
-    /** An inpatient pneumonia stay (J18.900) settled by 2304: 10 bed-days at 60.00 and {@code drugs} × 55.00. */
-    private JsonNode stay(String institution, TestPersons.Registered p, String insutype, int drugs) {
-        Visit v = new Visit(fsi.as(institution), p.psnNo(), insutype);
-        v.admit("21", "J18.900").ok();
-        v.line("001103000010000", "10", "60.00").line("XJ01DCT013B002010101003", String.valueOf(drugs), "55.00").upload("2301").ok();
-        v.discharge().ok();
-        return v.settle("2304", "21", false).ok().output().get("setlinfo");
+    private DrgStays drg() {
+        return new DrgStays(fsi, jdbc, users);
     }
 
-    /** The stay's 4101 case record: five days, pneumonia as the principal diagnosis; {@code gend} left out when asked. */
+    private JsonNode stay(String institution, TestPersons.Registered p, String insutype, int drugs) {
+        return drg().stay(institution, p, insutype, drugs);
+    }
+
     private Map<String, Object> caseRecord(JsonNode settlement, boolean withSex) {
-        String psn = settlement.get("psn_no").asString();
-        Map<String, Object> person = jdbc.sql("select gend, brdy from person where psn_no = ? and valid_to is null").param(psn)
-                .query((rs, n) -> Map.<String, Object>of("gend", rs.getString(1), "brdy", rs.getDate(2).toString())).single();
-        Map<String, Object> setlinfo = new LinkedHashMap<>();
-        setlinfo.put("psn_no", psn);
-        setlinfo.put("mdtrt_id", settlement.get("mdtrt_id").asString());
-        setlinfo.put("setl_id", settlement.get("setl_id").asString());
-        if (withSex) {
-            setlinfo.put("gend", person.get("gend"));
-        }
-        setlinfo.put("brdy", person.get("brdy"));
-        setlinfo.put("adm_time", clock.today().minusDays(5).atTime(8, 0).format(TIME));
-        setlinfo.put("dscg_time", clock.today().atTime(8, 30).format(TIME));
-        setlinfo.put("act_ipt_days", 5);
-        setlinfo.put("dscg_way", "1");
-        return Map.of("setlinfo", setlinfo, "diseinfo", List.of(Map.of("diag_type", "1", "diag_code", "J18.900", "diag_name", "肺炎",
-                "maindiag_flag", "1")), "oprninfo", List.of());
+        return drg().caseRecord(settlement, withSex);
     }
 
     private JsonNode upload(String institution, String infno, Map<String, Object> record) {
-        return fsi.as(institution).call(infno, record).ok().output();
+        return drg().upload(institution, infno, record);
     }
 
     private void policyFor2032() {
@@ -101,26 +82,11 @@ class DrgPaymentStoryTest {
     }
 
     private JsonNode monthWhenDone(String path) {
-        JsonNode m = users.readOnly().get(path).json();
-        for (int i = 0; i < 600 && "RUNNING".equals(m.get("progress").get("state").asString()); i++) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            m = users.readOnly().get(path).json();
-        }
-        return m;
+        return drg().monthWhenDone(path);
     }
 
     private static JsonNode byKey(JsonNode array, String field, String value) {
-        for (JsonNode n : array) {
-            if (n.get(field).asString().equals(value)) {
-                return n;
-            }
-        }
-        throw new AssertionError(field + " " + value + " not in " + array);
+        return DrgStays.byKey(array, field, value);
     }
 
     @Test

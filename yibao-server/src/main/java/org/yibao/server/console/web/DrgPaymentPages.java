@@ -5,6 +5,7 @@ import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yibao.engine.money.Money;
+import org.yibao.server.payment.DrgCorrections;
 import org.yibao.server.payment.DrgPayments;
 import org.yibao.server.platform.web.ConflictException;
 import org.yibao.server.platform.web.InvalidInputException;
@@ -22,8 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * R-PAY-2 in the console: a DRG region's month — the run with its progress, per hospital the cases, CMI,
  * standard, cost, fund payments and surplus/overspend with charts of CMI and surplus/overspend by hospital,
- * and each hospital's cases with the reasons. Starting a run is for administrators (URL security; the form is
- * shown to them only).
+ * and each hospital's cases with the reasons; the month's corrections rounds (who, when, cases, difference per
+ * hospital). Starting a run or a corrections round is for administrators (URL security; the forms are shown to
+ * them only).
  */
 @Controller
 class DrgPaymentPages {
@@ -31,10 +34,12 @@ class DrgPaymentPages {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final DrgPayments payments;
+    private final DrgCorrections corrections;
     private final Clock clock;
 
-    DrgPaymentPages(DrgPayments payments, Clock clock) {
+    DrgPaymentPages(DrgPayments payments, DrgCorrections corrections, Clock clock) {
         this.payments = payments;
+        this.corrections = corrections;
         this.clock = clock;
     }
 
@@ -55,6 +60,7 @@ class DrgPaymentPages {
         model.addAttribute("canDecide", InstitutionKeyPages.isAdmin(authentication));
         model.addAttribute("totalAdjustment", v.institutions().stream().map(DrgPayments.InstitutionMonth::adjustment)
                 .reduce(Money.ZERO, Money::plus));
+        model.addAttribute("corrections", corrections.rounds(admdvs, m));
         model.addAttribute("chartJson", DashboardController.safeForScript(JSON.writeValueAsString(chart(v))));
         return "console/drg-payments";
     }
@@ -70,12 +76,23 @@ class DrgPaymentPages {
 
     @PostMapping("/drg-payments/{admdvs}/{month}/run")
     String run(@PathVariable String admdvs, @PathVariable String month, Authentication authentication, RedirectAttributes redirect) {
+        return decide(admdvs, month, authentication, redirect, payments::start);
+    }
+
+    @PostMapping("/drg-payments/{admdvs}/{month}/corrections")
+    String correct(@PathVariable String admdvs, @PathVariable String month, Authentication authentication, RedirectAttributes redirect) {
+        return decide(admdvs, month, authentication, redirect, corrections::correct);
+    }
+
+    /** An administrator's decision on the month (a run, a corrections round); a refusal is shown on the page. */
+    private String decide(String admdvs, String month, Authentication authentication, RedirectAttributes redirect,
+                          BiConsumer<String, YearMonth> decision) {
         if (!InstitutionKeyPages.isAdmin(authentication)) {
             throw new ForbiddenPageException();
         }
         YearMonth m = Months.orLastMonth(month, clock);
         try {
-            payments.start(admdvs, m);
+            decision.accept(admdvs, m);
         } catch (ConflictException | InvalidInputException e) {
             redirect.addFlashAttribute("drgError", e.getMessage());
         }

@@ -40,11 +40,13 @@ public class DrgSetup {
     /** The region's DRG terms, when it has them. */
     public Optional<Region> region(String poolingAdmdvs) {
         return jdbc.sql("select grouper_version, weights from drg_region where admdvs = ?").param(poolingAdmdvs)
-                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).optional()
-                .map(r -> {
-                    Engine e = engine(new GrouperVersion(r[0]));
-                    return new Region(poolingAdmdvs, e.grouper(), e.qualityControl(), weights.computeIfAbsent(r[1], DrgWeights::load));
-                });
+                .query((rs, n) -> region(poolingAdmdvs, rs.getString(1), rs.getString(2))).optional();
+    }
+
+    /** A region's DRG terms as a month's run named them (the grouper version and weights table it paid with). */
+    public Region region(String poolingAdmdvs, String grouperVersion, String weightsTable) {
+        Engine e = engine(new GrouperVersion(grouperVersion));
+        return new Region(poolingAdmdvs, e.grouper(), e.qualityControl(), weights.computeIfAbsent(weightsTable, DrgWeights::load));
     }
 
     /** Quality control with the region's grouper version, or the default version for a region without DRG terms. */

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.yibao.server.payment.DrgCorrections;
 import org.yibao.server.payment.DrgPayments;
 import org.yibao.server.payment.MonthlyClearing;
 
@@ -20,10 +21,12 @@ import org.yibao.server.payment.MonthlyClearing;
 class DrgPaymentController {
 
     private final DrgPayments payments;
+    private final DrgCorrections corrections;
     private final MonthlyClearing clearing;
 
-    DrgPaymentController(DrgPayments payments, MonthlyClearing clearing) {
+    DrgPaymentController(DrgPayments payments, DrgCorrections corrections, MonthlyClearing clearing) {
         this.payments = payments;
+        this.corrections = corrections;
         this.clearing = clearing;
     }
 
@@ -43,6 +46,20 @@ class DrgPaymentController {
     @Operation(summary = "Start the month's run (once the month is over, once per month); 202 with the progress; GET the month to follow it")
     ResponseEntity<DrgPayments.Month> run(@PathVariable String admdvs, @PathVariable String month) {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(payments.start(admdvs, CapitationController.month(month, "month")));
+    }
+
+    @GetMapping("/{admdvs}/{month}/corrections")
+    @Operation(summary = "The month's corrections rounds: when, by whom, the corrected cases and the difference per institution")
+    List<DrgCorrections.Round> corrections(@PathVariable String admdvs, @PathVariable String month) {
+        return corrections.rounds(admdvs, CapitationController.month(month, "month"));
+    }
+
+    @PostMapping("/{admdvs}/{month}/corrections")
+    @Operation(summary = "Pay again the cases of a month already run whose case record was corrected (4101A) since their latest result, "
+            + "with the month's grouper, weights and history; the difference is posted per institution and cleared as DRG_CORRECTION. "
+            + "409 not_run, 409 nothing_corrected")
+    DrgCorrections.Round correct(@PathVariable String admdvs, @PathVariable String month) {
+        return corrections.correct(admdvs, CapitationController.month(month, "month"));
     }
 
     @GetMapping("/{admdvs}/{month}/{fixmedinsCode}/cases")

@@ -115,7 +115,7 @@ class SecurityConfiguration {
                 .requestMatchers(HttpMethod.PUT, "/api/admin/county-budgets/**").hasRole("ADMIN")
                 .requestMatchers(HttpMethod.POST, "/api/admin/county-budgets/**", "/county-budgets/**", "/api/admin/capitation/**",
                         "/capitation/**", "/api/admin/clearing/**", "/clearing/**").hasRole("ADMIN")
-                // R-PAY-2: a DRG payment run posts adjustments to the ledger: administrators only.
+                // R-PAY-2: a DRG payment run and its corrections rounds post adjustments to the ledger: administrators only.
                 .requestMatchers(HttpMethod.POST, "/api/admin/drg-payments/**", "/drg-payments/**").hasRole("ADMIN")
                 // R-INST-3: running the upload-compliance evaluation suspends settlement: administrators only.
                 .requestMatchers(HttpMethod.POST, "/api/admin/upload-compliance/**", "/upload-compliance/**").hasRole("ADMIN")

@@ -1,0 +1,211 @@
+package org.yibao.server.payment;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yibao.engine.drgpay.DrgPayment;
+import org.yibao.engine.money.Money;
+import org.yibao.server.institution.Institution;
+import org.yibao.server.institution.Institutions;
+import org.yibao.server.ledger.FundLedger;
+import org.yibao.server.ledger.LedgerAccount;
+import org.yibao.server.payment.internal.DrgSetup;
+import org.yibao.server.platform.audit.AuditTrail;
+import org.yibao.server.platform.web.ConflictException;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+
+/**
+ * DRG corrections (按病组付费更正) of a month already run by {@link DrgPayments}: a case whose record was
+ * corrected after its result was worked out — a 4101A (or a first 4101 for a stay that had none) whose upload
+ * is not the one the result used — is checked (R-PAY-4), grouped and paid again with the grouper version,
+ * weights table and history weights the month's run used, and the fund pays the difference to what it paid
+ * under the case's latest result. Each corrections round adds rows (the new result, the round it replaces,
+ * the difference) and never edits a stored amount; per institution the difference is posted to the fund
+ * ledger in the same transaction, on the same accounts as the month's DRG posting (the basic pool of each
+ * insutype against the institution's receivable; a withholding when negative), and the monthly clearing
+ * pays it out once as kind {@code DRG_CORRECTION}. A round with nothing corrected since the last one is
+ * refused (409 {@code nothing_corrected}) and pays nothing. Run by an administrator, audited.
+ */
+@Service
+public class DrgCorrections {
+
+    public static final String ENTITY = "drg_correction";
+    static final String SOURCE_TYPE = "DRG_CORRECTION";
+
+    /** One institution's corrected cases of a round and the difference posted for them. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record InstitutionRound(String fixmedinsCode, String name, int cases, Money difference, Long ledgerPostingId) {}
+
+    /** A corrections round of a region's month: when, by whom, how many cases, the difference, per institution. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Round(String admdvs, YearMonth month, int round, int cases, Money difference, Instant runAt, String runBy,
+                       List<InstitutionRound> institutions) {}
+
+    /** A case's latest result: the round (0: the month's run), the fund's payment and the case-record upload it used. */
+    private record Latest(int round, Money drgFundPay, String recordMsgid, String reason) {}
+
+    private static final class Difference {
+        int cases;
+        final Map<String, Money> byInsutype = new TreeMap<>();
+    }
+
+    private final JdbcClient jdbc;
+    private final DrgPayments payments;
+    private final DrgSetup setup;
+    private final Institutions institutions;
+    private final FundLedger ledger;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    DrgCorrections(JdbcClient jdbc, DrgPayments payments, DrgSetup setup, Institutions institutions, FundLedger ledger, AuditTrail audit,
+                   Clock clock) {
+        this.jdbc = jdbc;
+        this.payments = payments;
+        this.setup = setup;
+        this.institutions = institutions;
+        this.ledger = ledger;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** The month's corrections rounds, first to last (none before the month is run). */
+    public List<Round> rounds(String admdvs, YearMonth month) {
+        payments.requireRegion(admdvs);
+        return jdbc.sql("select round from drg_correction_run where admdvs = ? and month = ? order by round")
+                .params(admdvs, month.atDay(1)).query(Integer.class).list()
+                .stream().map(r -> round(admdvs, month, r)).toList();
+    }
+
+    /** Runs a corrections round of a month already run; returns it. */
+    @Transactional
+    public Round correct(String admdvs, YearMonth month) {
+        payments.requireRegion(admdvs);
+        LocalDate first = month.atDay(1);
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('drg_payment'), hashtext(?))").param(DrgPayments.key(admdvs, month))
+                .query((rs, n) -> 1).list();
+        String[] run = jdbc.sql("select grouper_version, weights, run_at from drg_payment_run where admdvs = ? and month = ?")
+                .params(admdvs, first)
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant().toString()}).optional()
+                .orElseThrow(() -> new ConflictException("month", "not_run", "DRG payment of " + admdvs + " for " + month
+                        + " has not been run: corrections pay again the cases of a month already run (POST …/run first)"));
+        Instant runAt = Instant.parse(run[2]);
+        Map<String, Latest> latest = latest(admdvs, first);
+        List<DrgPayments.Stay> corrected = new ArrayList<>();
+        payments.stays(admdvs, first.atStartOfDay(), month.plusMonths(1).atDay(1).atStartOfDay(), month.atEndOfMonth(), s -> {
+            Latest l = latest.get(s.setlId());
+            if (l != null && corrected(l, s, runAt)) {
+                corrected.add(s);
+            }
+        });
+        Optional<Round> last = jdbc.sql("select round from drg_correction_run where admdvs = ? and month = ? order by round desc limit 1")
+                .params(admdvs, first)
+                .query(Integer.class).optional().map(r -> round(admdvs, month, r));
+        if (corrected.isEmpty()) {
+            throw new ConflictException("month", "nothing_corrected", "no case record of " + admdvs + " for " + month
+                    + " was corrected since " + last.map(r -> "corrections round " + r.round() + " at " + r.runAt())
+                    .orElse("the month's run at " + runAt) + "; nothing is paid");
+        }
+        int round = last.map(Round::round).orElse(0) + 1;
+        Instant now = clock.instant();
+        jdbc.sql("insert into drg_correction_run (admdvs, month, round, cases, run_at, run_by) values (?, ?, ?, ?, ?, ?)")
+                .params(admdvs, first, round, corrected.size(), Timestamp.from(now), AuditTrail.currentActor()).update();
+        DrgSetup.Region region = setup.region(admdvs, run[0], run[1]);
+        DrgPayment payment = DrgPayments.payment(region, payments.history(region, admdvs, month));
+        Map<String, Difference> differences = new TreeMap<>();
+        for (DrgPayments.Stay s : corrected) {
+            DrgPayments.Paid paid = DrgPayments.pay(region, payment, s);
+            Latest before = latest.get(s.setlId());
+            Money difference = paid.result().drgFundPay().minus(before.drgFundPay());
+            List<Object> params = DrgPayments.caseParams(admdvs, first, paid);
+            params.addAll(List.of(round, before.round(), before.drgFundPay().toBigDecimal(), difference.toBigDecimal()));
+            jdbc.sql("insert into drg_correction_case (" + DrgPayments.CASE_COLUMNS + ", round, replaces_round, previous_drg_fund_pay, "
+                    + "difference) values (" + DrgPayments.CASE_VALUES + ", ?, ?, ?, ?)").params(params).update();
+            Difference d = differences.computeIfAbsent(s.fixmedinsCode(), k -> new Difference());
+            d.cases++;
+            d.byInsutype.merge(s.insutype(), difference, Money::plus);
+        }
+        Map<String, Object> after = new LinkedHashMap<>();
+        differences.forEach((code, d) -> after.put(code, store(admdvs, month, round, code, d, now)));
+        audit.record("CORRECT", ENTITY, admdvs + "/" + month + "/" + round, month.atEndOfMonth(), null,
+                Map.of("round", round, "cases", corrected.size(), "grouper_version", run[0], "weights", run[1], "difference", after));
+        return round(admdvs, month, round);
+    }
+
+    /**
+     * Whether the stay's case record was corrected since its latest result: the upload it has now is not the
+     * one the result used. A result of a run stored before V93 names no upload: then a record first sent
+     * after a stay paid without one, or one uploaded after the run.
+     */
+    private static boolean corrected(Latest l, DrgPayments.Stay s, Instant runAt) {
+        if (s.recordMsgid() == null) {
+            return false;
+        }
+        if (l.recordMsgid() != null) {
+            return !l.recordMsgid().equals(s.recordMsgid());
+        }
+        return DrgPayment.Reason.NO_CASE_RECORD.name().equals(l.reason()) || s.recordUploadedAt().isAfter(runAt);
+    }
+
+    private Map<String, Latest> latest(String admdvs, LocalDate first) {
+        Map<String, Latest> out = new TreeMap<>();
+        jdbc.sql("""
+                        select distinct on (setl_id) setl_id, round, drg_fund_pay, case_record_msgid, reason from (
+                            select setl_id, 0 as round, drg_fund_pay, case_record_msgid, reason from drg_payment_case
+                            where admdvs = :admdvs and month = :month
+                            union all
+                            select setl_id, round, drg_fund_pay, case_record_msgid, reason from drg_correction_case
+                            where admdvs = :admdvs and month = :month) c
+                        order by setl_id, round desc""")
+                .param("admdvs", admdvs).param("month", first)
+                .query((rs, n) -> out.put(rs.getString(1), new Latest(rs.getInt(2), Money.of(rs.getBigDecimal(3)), rs.getString(4),
+                        rs.getString(5)))).list();
+        return out;
+    }
+
+    /** Posts an institution's difference of the round (when there is one) and stores it; returns the difference. */
+    private java.math.BigDecimal store(String admdvs, YearMonth month, int round, String code, Difference d, Instant now) {
+        Money total = d.byInsutype.values().stream().reduce(Money.ZERO, Money::plus);
+        Long posting = null;
+        if (d.byInsutype.values().stream().anyMatch(m -> !m.isZero())) {
+            List<FundLedger.Entry> entries = new ArrayList<>();
+            d.byInsutype.forEach((insutype, amount) -> entries.add(new FundLedger.Entry(LedgerAccount.BASIC_POOL, insutype, amount)));
+            entries.add(new FundLedger.Entry(LedgerAccount.INSTITUTION_RECEIVABLE, code, total.negate()));
+            posting = ledger.post(admdvs, SOURCE_TYPE, code + "/" + month + "/" + round, null, "DRG 付费更正 " + month + " 第 " + round + " 轮",
+                    entries, now);
+        }
+        jdbc.sql("""
+                insert into drg_correction_institution (admdvs, month, round, fixmedins_code, cases, difference, ledger_posting_id)
+                values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(admdvs, month.atDay(1), round, code, d.cases, total.toBigDecimal(), posting).update();
+        return total.toBigDecimal();
+    }
+
+    private Round round(String admdvs, YearMonth month, int round) {
+        LocalDate first = month.atDay(1);
+        List<InstitutionRound> perInstitution = jdbc.sql("""
+                        select fixmedins_code, cases, difference, ledger_posting_id from drg_correction_institution
+                        where admdvs = ? and month = ? and round = ? order by fixmedins_code""")
+                .params(admdvs, first, round)
+                .query((rs, n) -> new InstitutionRound(rs.getString(1), institutions.find(rs.getString(1), month.atEndOfMonth())
+                        .map(Institution::name).orElse(rs.getString(1)), rs.getInt(2), Money.of(rs.getBigDecimal(3)),
+                        (Long) rs.getObject(4, Long.class)))
+                .list();
+        return jdbc.sql("select cases, run_at, run_by from drg_correction_run where admdvs = ? and month = ? and round = ?")
+                .params(admdvs, first, round)
+                .query((rs, n) -> new Round(admdvs, month, round, rs.getInt(1), perInstitution.stream().map(InstitutionRound::difference)
+                        .reduce(Money.ZERO, Money::plus), rs.getTimestamp(2).toInstant(), rs.getString(3), perInstitution))
+                .single();
+    }
+}
