@@ -67,17 +67,17 @@ class FeeUploads {
             lines.add(new FeeLines.Stored(line, n.optText("chrg_bchno", 30), n.optText("medins_list_codg", 50),
                     n.optText("memo", 200), n.optText("bilg_dept_codg", 30), n.optText("bilg_dr_codg", 30), call.msgid(), null));
         }
-        Visits.Visit visit = visits.lockOwn(call, mdtrtId, psnNo, "feedetail[0]");
+        var opened = settler.open(call, mdtrtId, psnNo, "feedetail[0]", feeLines.forUploadQuery(mdtrtId, serials));
+        Visits.Visit visit = opened.visit();
         requireOpen(visit, inpatient);
-        LocalDate day = visit.begntime().toLocalDate();
-        var read = settler.withFacts(feeLines.forUploadQuery(mdtrtId, serials), psnNo, day, day, day);
-        FeeLines.UploadView view = read.first();
+        FeeLines.UploadView view = opened.read();
         List<String> used = view.usedSerials();
         if (!used.isEmpty()) {
             throw FsiRefusal.field("feedetail.feedetl_sn", "费用明细流水号 " + String.join("、", used) + " 在就诊 " + mdtrtId
                     + " 中已上传过，整批上传被拒绝；修改明细请先撤销再以新流水号上传");
         }
-        SettlementFacts facts = settler.checked(call, read.second(), psnNo, day, "feedetail[0]");
+        LocalDate day = visit.begntime().toLocalDate();
+        SettlementFacts facts = settler.factsOn(call, opened, psnNo, day, day, day, "feedetail[0]");
         // Refund lines mirror their original's split, so the originals are split with them.
         List<FeeLines.Stored> earlier = view.active();
         List<FeeLine> all = new ArrayList<>();

@@ -110,7 +110,8 @@ class SettlementTransactions implements FsiTransaction {
         Money inscp = data.optMoney("inscp_scp_amt");
         String medTypeGiven = inpatient ? data.optText("med_type", 6) : data.code("med_type", OUTPATIENT_MED_TYPES);
 
-        Visits.Visit visit = visits.lockOwn(call, mdtrtId, psnNo, "data");
+        var opened = settler.open(call, mdtrtId, psnNo, "data", feeLines.activeQuery(mdtrtId));
+        Visits.Visit visit = opened.visit();
         FeeUploads.requireOpen(visit, inpatient);
         if (inpatient && !mid && visit.status() != Visits.Status.DISCHARGED) {
             throw FsiRefusal.field("data.mdtrt_id", "住院就诊 " + mdtrtId + " 尚未办理出院，出院结算前请先上传出院信息（2402）；"
@@ -122,10 +123,8 @@ class SettlementTransactions implements FsiTransaction {
         // settlement, so a filing made after the admission (even after discharge) but before the final
         // settlement covers the whole stay; a visit needs a filing in force on its day.
         LocalDate filingsTo = inpatient ? call.now().toLocalDate() : date;
-        var read = settler.withFacts(feeLines.activeQuery(mdtrtId), psnNo, date, inpatient ? visit.begntime().toLocalDate() : date,
-                filingsTo.isBefore(date) ? date : filingsTo);
         List<FeeLines.Stored> lines = new ArrayList<>();
-        for (FeeLines.Stored s : read.first()) {
+        for (FeeLines.Stored s : opened.read()) {
             if (s.setlId() == null && (chrgBchno == null || "0000".equals(chrgBchno) || chrgBchno.equals(s.chrgBchno()))) {
                 lines.add(s);
             }
@@ -133,7 +132,8 @@ class SettlementTransactions implements FsiTransaction {
         if (lines.isEmpty()) {
             throw FsiRefusal.field("data.mdtrt_id", "就诊 " + mdtrtId + " 没有待结算的费用明细，请先上传（" + (inpatient ? "2301" : "2204") + "）");
         }
-        SettlementFacts facts = settler.checked(call, read.second(), psnNo, date, "data");
+        SettlementFacts facts = settler.factsOn(call, opened, psnNo, date, inpatient ? visit.begntime().toLocalDate() : date,
+                filingsTo.isBefore(date) ? date : filingsTo, "data");
         Settler.checkInsutype(facts, insutype, "data");
         Settler.checkBenefitStatus(facts, date);
         checkCrossRegionFlag(call, facts, inpatient, medType, date);

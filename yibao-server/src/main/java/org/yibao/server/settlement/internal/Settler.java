@@ -61,15 +61,17 @@ class Settler {
     private final JdbcClient jdbc;
     private final JdbcOperations pipeline;
     private final DeferredWrites deferred;
+    private final Visits visits;
     private final Persons persons;
     private final PolicyBook policies;
     private final SettlementCatalogue catalogues;
     private final FundLedger ledger;
     private final IdBlocks ids;
 
-    Settler(JdbcClient jdbc, JdbcOperations pipeline, DeferredWrites deferred, Persons persons, PolicyBook policies,
+    Settler(JdbcClient jdbc, JdbcOperations pipeline, DeferredWrites deferred, Visits visits, Persons persons, PolicyBook policies,
             SettlementCatalogue catalogues, FundLedger ledger, IdBlocks ids) {
         this.deferred = deferred;
+        this.visits = visits;
         this.ids = ids;
         this.jdbc = jdbc;
         this.pipeline = pipeline;
@@ -98,6 +100,32 @@ class Settler {
     <A> Pipeline.Both<A, Optional<SettlementFacts>> withFacts(Pipeline.Query<A> query, String psnNo, LocalDate date, LocalDate filingsFrom,
                                                              LocalDate filingsTo) {
         return Pipeline.run(pipeline, query, persons.settlementFactsQuery(psnNo, date, filingsFrom, filingsTo));
+    }
+
+    /** A visit locked and checked as {@link Visits#lockOwn}, what the caller read under the lock, and the person's facts of {@code factsDay}. */
+    record Opened<A>(Visits.Visit visit, A read, LocalDate factsDay, Optional<SettlementFacts> facts) {}
+
+    /**
+     * Opens an outpatient visit for an upload or a settlement in one round trip: the visit locked, the caller's
+     * query under the lock, and the person's facts of today, which is the visit's day when the HIS registers and
+     * settles on the same day, as it nearly always does ({@link #factsOn} reads them again for another day).
+     */
+    <A> Opened<A> open(FsiCall call, String mdtrtId, String psnNo, String path, Pipeline.Query<A> query) {
+        LocalDate today = call.now().toLocalDate();
+        List<Object> read = Pipeline.run(pipeline, List.of(visits.lockQuery(mdtrtId), query,
+                persons.settlementFactsQuery(psnNo, today, today, today)));
+        @SuppressWarnings("unchecked")
+        Visits.Visit visit = visits.own(call, (Optional<Visits.Visit>) read.get(0), mdtrtId, psnNo, path);
+        @SuppressWarnings("unchecked")
+        Opened<A> opened = new Opened<>(visit, (A) read.get(1), today, (Optional<SettlementFacts>) read.get(2));
+        return opened;
+    }
+
+    /** The person's facts of {@code date} (filings in force from {@code filingsFrom} to {@code filingsTo}), checked: read when opening when that was the day. */
+    SettlementFacts factsOn(FsiCall call, Opened<?> opened, String psnNo, LocalDate date, LocalDate filingsFrom, LocalDate filingsTo,
+                            String path) {
+        boolean sameDay = date.equals(opened.factsDay()) && filingsFrom.equals(date) && filingsTo.equals(date);
+        return checked(call, sameDay ? opened.facts() : persons.settlementFacts(psnNo, date, filingsFrom, filingsTo), psnNo, date, path);
     }
 
     /** The person's facts, refused when the person is not insured on {@code date} or the envelope names another insured region. */

@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.yibao.engine.money.Money;
 import org.yibao.server.platform.db.DeferredWrites;
+import org.yibao.server.platform.db.Pipeline;
 import org.yibao.server.platform.fsi.FsiCall;
 import org.yibao.server.platform.fsi.FsiRefusal;
 import org.yibao.server.platform.fsi.FsiTimes;
@@ -90,8 +91,17 @@ class Visits {
      * visit of another institution is answered exactly like one that does not exist.
      */
     Visit lockOwn(FsiCall call, String mdtrtId, String psnNo, String path) {
-        Optional<Visit> visit = jdbc.sql("select " + COLUMNS + " from visit where mdtrt_id = ? for update")
-                .param(mdtrtId).query(ROW).optional();
+        return own(call, lockQuery(mdtrtId).run(jdbc), mdtrtId, psnNo, path);
+    }
+
+    /** The locking read of {@link #lockOwn}, for a caller that sends it with what it reads under the lock. */
+    Pipeline.Query<Optional<Visit>> lockQuery(String mdtrtId) {
+        return Pipeline.Query.of("select " + COLUMNS + " from visit where mdtrt_id = ? for update",
+                rs -> rs.next() ? Optional.of(ROW.mapRow(rs, 0)) : Optional.<Visit>empty(), mdtrtId);
+    }
+
+    /** The checks of {@link #lockOwn} on a visit read by {@link #lockQuery}. */
+    Visit own(FsiCall call, Optional<Visit> visit, String mdtrtId, String psnNo, String path) {
         if (visit.isEmpty() || !visit.get().fixmedinsCode().equals(call.fixmedinsCode())) {
             throw FsiRefusal.field(path + ".mdtrt_id", "就诊 " + mdtrtId + " 不存在或不属于本机构");
         }
