@@ -28,6 +28,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class Pipeline {
 
+    /** Parsed SQL of named queries: the texts are the program's own, so a few. */
+    private static final Map<String, ParsedSql> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+
     private Pipeline() {}
 
     /** One query: its SQL with {@code ?} placeholders, the values in order, and how its rows are read. */
@@ -37,9 +40,15 @@ public final class Pipeline {
             return new Query<>(sql, Arrays.asList(params), extractor);
         }
 
-        /** A query with {@code :name} parameters, as {@link JdbcClient} takes them. */
+        /** A query with {@code :name} parameters, as {@link JdbcClient} takes them (the parsed SQL is kept, as Spring's template keeps it). */
         public static <T> Query<T> named(String sql, Map<String, ?> params, ResultSetExtractor<T> extractor) {
-            ParsedSql parsed = NamedParameterUtils.parseSqlStatement(sql);
+            ParsedSql parsed = PARSED.get(sql);
+            if (parsed == null) {
+                parsed = NamedParameterUtils.parseSqlStatement(sql);
+                if (PARSED.size() < 256) {
+                    PARSED.put(sql, parsed);
+                }
+            }
             MapSqlParameterSource source = new MapSqlParameterSource(params);
             return new Query<>(NamedParameterUtils.substituteNamedParameters(parsed, source),
                     Arrays.asList(NamedParameterUtils.buildValueArray(parsed, source, null)), extractor);
