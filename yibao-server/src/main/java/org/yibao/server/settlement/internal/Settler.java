@@ -16,8 +16,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.yibao.server.platform.db.DeferredWrites;
-import org.yibao.server.platform.db.Pipeline;
 import org.springframework.stereotype.Component;
 import org.yibao.engine.benefit.Accumulators;
 import org.yibao.engine.benefit.BenefitEngine;
@@ -39,6 +37,8 @@ import org.yibao.server.catalog.SettlementCatalogue;
 import org.yibao.server.insured.Persons;
 import org.yibao.server.insured.SettlementFacts;
 import org.yibao.server.ledger.FundLedger;
+import org.yibao.server.platform.db.DeferredWrites;
+import org.yibao.server.platform.db.Pipeline;
 import org.yibao.server.platform.fsi.FsiCall;
 import org.yibao.server.platform.fsi.FsiRefusal;
 import org.yibao.server.platform.fsi.FsiTimes;
@@ -106,9 +106,10 @@ class Settler {
     record Opened<A>(Visits.Visit visit, A read, LocalDate factsDay, Optional<SettlementFacts> facts) {}
 
     /**
-     * Opens an outpatient visit for an upload or a settlement in one round trip: the visit locked, the caller's
-     * query under the lock, and the person's facts of today, which is the visit's day when the HIS registers and
-     * settles on the same day, as it nearly always does ({@link #factsOn} reads them again for another day).
+     * Opens a visit for an upload or a settlement in one round trip: the visit locked, the caller's query under
+     * the lock, and the person's facts of today, which is an outpatient visit's day when the HIS registers and
+     * settles on the same day, as it nearly always does ({@link #factsOn} reads them again for another day, as
+     * for most stays).
      */
     <A> Opened<A> open(FsiCall call, String mdtrtId, String psnNo, String path, Pipeline.Query<A> query) {
         LocalDate today = call.now().toLocalDate();
