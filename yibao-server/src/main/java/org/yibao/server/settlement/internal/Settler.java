@@ -414,14 +414,13 @@ class Settler {
             sql.append("\nselect true");
         }
         if (crossRegion) {
+            // The treatment region's posting follows the settlement's statement.
             jdbc.sql(sql.toString()).params(params).query(Boolean.class).single();
+            ledger.post(call.institutionPooling(), XR_SOURCE, setlId, null, "异地结算 " + visit.mdtrtId(),
+                    FundLedger.treatmentRegionEntries(s, call.fixmedinsCode(), insuredPooling), call.receivedAt());
         } else {
             // Local care's settlement is the call's last write: sent with its reply row and commit (DeferredWrites).
             deferred.write(sql.toString(), params);
-        }
-        if (crossRegion) {
-            ledger.post(call.institutionPooling(), XR_SOURCE, setlId, null, "异地结算 " + visit.mdtrtId(),
-                    FundLedger.treatmentRegionEntries(s, call.fixmedinsCode(), insuredPooling), call.receivedAt());
         }
         return setlId;
     }
