@@ -102,13 +102,20 @@ public final class HisClient {
         return fixmedinsCode;
     }
 
+    /** An HIS's clock: China time, whatever the zone of the machine the generator runs on (the platform's business day is China's). */
+    public static final java.time.ZoneId ZONE = java.time.ZoneId.of("Asia/Shanghai");
+
+    public static LocalDateTime localNow() {
+        return LocalDateTime.now(ZONE);
+    }
+
     public static String now() {
-        return LocalDateTime.now().format(TIME);
+        return localNow().format(TIME);
     }
 
     /** A msgid unique across all clients of this process: code(12) + time(14) + sequence. */
     public String newMsgid() {
-        return fixmedinsCode + LocalDateTime.now().format(MSGID_TIME) + String.format("%08d", SEQUENCE.incrementAndGet() % 100_000_000L);
+        return fixmedinsCode + localNow().format(MSGID_TIME) + String.format("%08d", SEQUENCE.incrementAndGet() % 100_000_000L);
     }
 
     public byte[] body(String infno, String msgid, String insuplcAdmdvs, Object input) {

@@ -58,7 +58,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class LabelledTraffic {
 
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final ZoneId ZONE = HisClient.ZONE;
     static final String REGION = "990100";
     static final String LEVEL1 = "H99010000003";
     static final String LEVEL2 = "H99010000002";

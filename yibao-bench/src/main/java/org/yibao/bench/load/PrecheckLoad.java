@@ -42,7 +42,7 @@ public final class PrecheckLoad implements Callable<Integer> {
     }
 
     static Map<String, Object> input(String psnNo, String mdtrtId) {
-        LocalDate adm = LocalDate.now().minusDays(10);
+        LocalDate adm = HisClient.localNow().toLocalDate().minusDays(10);
         List<Map<String, Object>> orders = new ArrayList<>();
         for (int day = 0; day < 10; day++) {
             for (String code : DAILY) {

@@ -168,7 +168,7 @@ public final class Simulate implements Callable<Integer> {
     private void stay(HisClient his, DemoPopulation.Person p, SplittableRandom r) throws Exception {
         String mdtrtId;
         try {
-            mdtrtId = Visits.admit(his, p, java.time.LocalDateTime.now().minusDays(3 + r.nextInt(5)).format(TIME), "IP" + System.nanoTime(),
+            mdtrtId = Visits.admit(his, p, HisClient.localNow().minusDays(3 + r.nextInt(5)).format(TIME), "IP" + System.nanoTime(),
                     List.of("K35.800"), NONE);
         } catch (Visits.Failed e) {
             count("admission refused (already in hospital)");
@@ -177,7 +177,7 @@ public final class Simulate implements Callable<Integer> {
         List<Map<String, Object>> lines = new ArrayList<>();
         String[][] items = {{"003102000010000", "1", "1200.00"}, {"001103000010000", "5", "60.00"}, {"001102000010000", "5", "30.00"},
                 {"XJ01DCT013B002010101003", "10", "55.00"}, {"C0102030400001010101001", "10", "12.00"}};
-        String time = java.time.LocalDateTime.now().minusDays(2).format(TIME);
+        String time = HisClient.localNow().minusDays(2).format(TIME);
         for (int i = 0; i < items.length; i++) {
             BigDecimal cnt = new BigDecimal(items[i][1]);
             BigDecimal pric = new BigDecimal(items[i][2]);
@@ -185,7 +185,7 @@ public final class Simulate implements Callable<Integer> {
                     cnt.multiply(pric).setScale(2), null, null)));
         }
         JsonNode result = Visits.upload(his, "2301", p, lines, NONE);
-        Visits.discharge(his, p, mdtrtId, java.time.LocalDateTime.now().minusHours(1).format(TIME), NONE);
+        Visits.discharge(his, p, mdtrtId, HisClient.localNow().minusHours(1).format(TIME), NONE);
         JsonNode setlinfo = Visits.settle(his, "2304", p, mdtrtId, "21", result, NONE);
         settled(setlinfo, 1);
         count("inpatient settlements");
