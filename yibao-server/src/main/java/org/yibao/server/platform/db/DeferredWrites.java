@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.PreparedStatementCallback;
-import org.springframework.jdbc.core.SqlTypeValue;
-import org.springframework.jdbc.core.StatementCreatorUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -57,17 +55,8 @@ public class DeferredWrites {
      * first failure stops the rest and is thrown as Spring's translation of the SQL error.
      */
     public void send(List<Write> writes) {
-        StringBuilder sql = new StringBuilder();
-        for (Write w : writes) {
-            sql.append(sql.isEmpty() ? "" : ";\n").append(w.sql());
-        }
-        jdbc.execute(sql.toString(), (PreparedStatementCallback<Boolean>) ps -> {
-            int index = 1;
-            for (Write w : writes) {
-                for (Object value : w.params()) {
-                    StatementCreatorUtils.setParameterValue(ps, index++, SqlTypeValue.TYPE_UNKNOWN, value);
-                }
-            }
+        jdbc.execute(Pipeline.joined(writes.stream().map(Write::sql).toList()), (PreparedStatementCallback<Boolean>) ps -> {
+            Pipeline.bind(ps, writes.stream().map(Write::params).toList());
             return ps.execute();
         });
     }

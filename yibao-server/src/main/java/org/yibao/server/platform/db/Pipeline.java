@@ -73,21 +73,10 @@ public final class Pipeline {
 
     /** The queries in order, in one round trip; their results in the same order. */
     public static List<Object> run(JdbcOperations jdbc, List<? extends Query<?>> queries) {
-        StringBuilder sql = new StringBuilder();
-        for (Query<?> q : queries) {
-            if (!sql.isEmpty()) {
-                sql.append(";\n");
-            }
-            sql.append(q.sql());
-        }
+        String sql = joined(queries.stream().map(Query::sql).toList());
         return jdbc.execute((ConnectionCallback<List<Object>>) con -> {
-            try (PreparedStatement ps = con.prepareStatement(sql.toString())) {
-                int index = 1;
-                for (Query<?> q : queries) {
-                    for (Object value : q.params()) {
-                        StatementCreatorUtils.setParameterValue(ps, index++, SqlTypeValue.TYPE_UNKNOWN, value);
-                    }
-                }
+            try (PreparedStatement ps = con.prepareStatement(sql)) {
+                bind(ps, queries.stream().map(Query::params).toList());
                 ps.execute();
                 List<Object> results = new ArrayList<>(queries.size());
                 for (int i = 0; i < queries.size(); i++) {
@@ -99,6 +88,21 @@ public final class Pipeline {
                 return results;
             }
         });
+    }
+
+    /** Statements joined into one text; the driver sends them in one message sequence (also {@link DeferredWrites}). */
+    static String joined(List<String> statements) {
+        return String.join(";\n", statements);
+    }
+
+    /** Binds each statement's values in order, as {@link JdbcClient} binds positional parameters. */
+    static void bind(PreparedStatement ps, List<List<Object>> params) throws SQLException {
+        int index = 1;
+        for (List<Object> values : params) {
+            for (Object value : values) {
+                StatementCreatorUtils.setParameterValue(ps, index++, SqlTypeValue.TYPE_UNKNOWN, value);
+            }
+        }
     }
 
     private static <T> T extract(PreparedStatement ps, Query<T> query) throws SQLException {
