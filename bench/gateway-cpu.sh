@@ -25,7 +25,7 @@ if [ -n "${ASYNC_PROFILER:-}" ]; then
   agent="-agentpath:$ASYNC_PROFILER=start,event=itimer,interval=1ms,threads,collapsed,file=$PWD/target/gateway-cpu.collapsed"
 fi
 . bench/platform.sh
-./mvnw -q -B -ntp -DskipTests -pl yibao-server,yibao-bench -am package >/dev/null
+build_platform yibao-bench
 start_platform --yibao.demo.history.enabled=false
 postmaster=$(sed -n 1p "$data_dir/pgdata/postmaster.pid")
 ticks() { local t=0; for p in "$@"; do [ -r "/proc/$p/stat" ] && t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done; echo "$t"; }

@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 port=${YIBAO_BENCH_PORT:-18181}
 java_opts="-Xms1g -Xmx2g"
 . bench/platform.sh
-./mvnw -q -B -ntp -DskipTests -pl yibao-server,yibao-bench -am package >/dev/null
+build_platform yibao-bench
 start_platform --yibao.demo.history.enabled=false
 pgport=$(sed -n 4p "$data_dir/pgdata/postmaster.pid")
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)"

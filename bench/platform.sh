@@ -2,6 +2,14 @@
 # yibao-server.jar (already packaged) on $port with a fresh $data_dir, stops it and removes the data dir
 # on exit, and waits for /actuator/health. $YIBAO_JAVA_OPTS overrides the JVM options ($java_opts).
 data_dir=$(mktemp -d /tmp/yibao-bench.XXXXXX)
+# build_platform [modules]: packages yibao-server (and the given modules). Maven copies resources but never
+# deletes one that left the sources, so a migration deleted or renamed in a working copy would still run from
+# target/classes and be measured; the copied resources are dropped first and copied again.
+build_platform() {
+  local entry
+  for entry in yibao-server/src/main/resources/*; do rm -rf "yibao-server/target/classes/${entry##*/}"; done
+  ./mvnw -q -B -ntp -DskipTests -pl "yibao-server${1:+,$1}" -am package >/dev/null
+}
 start_platform() {
   # shellcheck disable=SC2086
   java ${YIBAO_JAVA_OPTS:-$java_opts} ${agent:-} -jar yibao-server/target/yibao-server.jar --server.port="$port" \

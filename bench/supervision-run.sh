@@ -13,7 +13,7 @@ admdvs=${1:-990100}; from=${2:-2025-01-01}; to=${3:-2025-12-31}
 port=${YIBAO_BENCH_PORT:-18182}
 java_opts="-Xms1g -Xmx4g"
 . bench/platform.sh
-./mvnw -q -B -ntp -DskipTests -pl yibao-server -am package >/dev/null
+build_platform
 start_platform --yibao.demo.history.outpatient-per-mille="${YIBAO_HISTORY_OUTPATIENT_PER_MILLE:-1500}" \
   --yibao.supervision.nightly-cron=- --logging.level.org.yibao.server.demo=INFO
 pgport=$(sed -n 4p "$data_dir/pgdata/postmaster.pid")
