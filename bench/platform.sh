@@ -10,6 +10,15 @@ build_platform() {
   for entry in yibao-server/src/main/resources/*; do rm -rf "yibao-server/target/classes/${entry##*/}"; done
   ./mvnw -q -B -ntp -DskipTests -pl "yibao-server${1:+,$1}" -am package >/dev/null
 }
+# ticks PID…: CPU ticks (user + system) of the processes; jit_ticks PID: of the JVM's JIT compiler threads.
+ticks() { local t=0; for p in "$@"; do [ -r "/proc/$p/stat" ] && t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done; echo "$t"; }
+jit_ticks() {
+  local t=0 task
+  for task in /proc/"$1"/task/*; do
+    case "$(cat "$task/comm" 2>/dev/null)" in C[12]\ CompilerThre*) t=$((t + $(awk '{print $14 + $15}' "$task/stat"))) ;; esac
+  done
+  echo "$t"
+}
 start_platform() {
   # shellcheck disable=SC2086
   java ${YIBAO_JAVA_OPTS:-$java_opts} ${agent:-} -jar yibao-server/target/yibao-server.jar --server.port="$port" \

@@ -27,7 +27,7 @@ public final class GatewayLoad implements Callable<Integer> {
     @Option(names = "--url", defaultValue = "http://localhost:8080") String url;
     @Option(names = "--data-dir", required = true, description = "the platform's data dir (keys, admin credentials)") Path dataDir;
     @Option(names = "--workers", defaultValue = "8", description = "closed-loop workers (HIS counters); 8 keeps both cores busy without queueing") int workers;
-    @Option(names = "--warmup", defaultValue = "20", description = "seconds") int warmup;
+    @Option(names = "--warmup", defaultValue = "90", description = "seconds; long enough for the platform's JIT compilers to finish on 2 cores (bench/gateway.sh)") int warmup;
     @Option(names = "--duration", defaultValue = "60", description = "seconds measured") int duration;
     @Option(names = "--lines", defaultValue = "10") int lines;
     @Option(names = "--persons", defaultValue = "2000") int personCount;
