@@ -15,8 +15,6 @@ import org.yibao.server.platform.YibaoProperties;
 import org.yibao.server.support.ApiClient;
 import org.yibao.server.support.FsiClients;
 import org.yibao.server.support.InstitutionPortalLogins;
-import org.yibao.server.support.LaterYears;
-import org.yibao.server.support.TestAgreements;
 import org.yibao.server.support.TestClock;
 import org.yibao.server.support.TestPersons;
 import org.yibao.server.support.TestUsers;
@@ -59,13 +57,10 @@ class DrgCorrectionStoryTest {
 
     @Test
     void aCaseCorrectedAfterItsMonthWasRunIsPaidByDrgInACorrectionsRoundOnceAndClearedOnce() {
-        clock.setDay(LocalDate.of(2039, 5, 4));
-        LaterYears.policy(users, "990100", 2039);
-        TestAgreements.inForce(users, L3, LocalDate.of(2039, 5, 4));
+        DrgStays drg = DrgStays.inMay(2039, L3, clock, fsi, jdbc, users);
         TestPersons persons = new TestPersons(users, jdbc);
         TestPersons.Registered resident = persons.resident("更正居民", LocalDate.of(1951, 3, 4));
         TestPersons.Registered other = persons.resident("更正居民乙", LocalDate.of(1963, 8, 9));
-        DrgStays drg = new DrgStays(fsi, jdbc, users);
 
         clock.setDay(LocalDate.of(2039, 5, 12));
         JsonNode normal = drg.stay(L3, resident, "390", 40);             // 2,800.00
