@@ -86,7 +86,13 @@ public class DrgPayments {
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record InstitutionMonth(String fixmedinsCode, String name, Integer level, int cases, int drgCases, int weightedCases,
                                    BigDecimal cmi, Money standardTotal, Money costTotal, Money itemFundTotal, Money drgFundTotal,
-                                   Money surplus, Money adjustment, Long ledgerPostingId, @JsonUnwrapped(prefix = "corrected_") Figures corrected) {}
+                                   Money surplus, Money adjustment, Long ledgerPostingId, @JsonUnwrapped(prefix = "corrected_") Figures corrected) {
+
+        /** The run's figures, to show beside {@link #corrected}. */
+        public Figures asRun() {
+            return new Figures(cases, drgCases, weightedCases, cmi, standardTotal, costTotal, itemFundTotal, drgFundTotal, surplus, adjustment);
+        }
+    }
 
     /**
      * An institution's month as it stands: worked out from the latest result of each case (the run's, or its
@@ -187,6 +193,13 @@ public class DrgPayments {
         }
         Progress p = running.getOrDefault(key(admdvs, month), new Progress(State.NOT_RUN, 0, 0, null));
         return new Month(admdvs, month, p, null, null, null, null, null, List.of());
+    }
+
+    /** An institution's month (of the region that paid it), with its figures as run and as corrected; empty before the run. */
+    public Optional<InstitutionMonth> institutionMonth(String fixmedinsCode, YearMonth month) {
+        return jdbc.sql("select admdvs from drg_payment_institution where fixmedins_code = ? and month = ? order by admdvs limit 1")
+                .params(fixmedinsCode, month.atDay(1)).query(String.class).optional()
+                .flatMap(admdvs -> institutionMonths(admdvs, month).stream().filter(i -> i.fixmedinsCode().equals(fixmedinsCode)).findFirst());
     }
 
     /**

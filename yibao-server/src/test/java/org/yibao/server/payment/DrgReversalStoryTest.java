@@ -11,7 +11,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.yibao.server.ClockControlledTest;
 import org.yibao.server.demo.DemoCast;
+import org.yibao.server.platform.YibaoProperties;
 import org.yibao.server.support.FsiClients;
+import org.yibao.server.support.InstitutionPortalLogins;
 import org.yibao.server.support.TestClock;
 import org.yibao.server.support.TestPersons;
 import org.yibao.server.support.TestUsers;
@@ -40,6 +42,8 @@ class DrgReversalStoryTest {
     TestUsers users;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    YibaoProperties properties;
 
     private BigDecimal entry(long posting, String account, String subAccount) {
         return jdbc.sql("select amount from ledger_entry where posting_id = ? and account = ? and sub_account = ?")
@@ -137,6 +141,16 @@ class DrgReversalStoryTest {
         BigDecimal items = hifpAgain.add(money(kept.setlinfo(), "hifp_pay"));
         assertThat(money(hospital, "corrected_item_fund_total")).isEqualByComparingTo(items);
         assertThat(money(hospital, "corrected_drg_fund_total")).isEqualByComparingTo(items.add(new BigDecimal("1726.66")));
+
+        // The console shows May as corrected under May as run, in both languages; so does the hospital's portal.
+        String page = users.readOnly().get("/drg-payments?region=990100&month=2040-05").body();
+        assertThat(page).contains("drg-corrected-" + L3, "更正后", "1,726.66", "2,672.49", "7,381.66", "5,655.00");
+        assertThat(users.readOnly().get("/drg-payments?region=990100&month=2040-05&lang=en").body()).contains("As corrected", "1,726.66");
+        assertThat(users.readOnly().get("/drg-payments/990100/2040-05/" + L3).body())
+                .contains("drg-case-corrected-adjustment", "1,726.66", "结算已撤销", settledAgain.setlId());
+        var portal = InstitutionPortalLogins.signedIn(users.port(), InstitutionPortalLogins.demoAdmin(properties, L3))
+                .get("/inst-portal/drg-payments?month=2040-05").body();
+        assertThat(portal).contains("drg-as-corrected", "1,726.66", "2,672.49", "结算已撤销", settledAgain.setlId());
 
         // Once: nothing new, nothing paid.
         var twice = users.admin().post(PATH + "/corrections", Map.of());
