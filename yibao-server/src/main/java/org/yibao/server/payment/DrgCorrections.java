@@ -28,16 +28,25 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /**
- * DRG corrections (按病组付费更正) of a month already run by {@link DrgPayments}: a case whose record was
- * corrected after its result was worked out — a 4101A (or a first 4101 for a stay that had none) whose upload
- * is not the one the result used — is checked (R-PAY-4), grouped and paid again with the grouper version,
- * weights table and history weights the month's run used, and the fund pays the difference to what it paid
- * under the case's latest result. Each corrections round adds rows (the new result, the round it replaces,
- * the difference) and never edits a stored amount; per institution the difference is posted to the fund
- * ledger in the same transaction, on the same accounts as the month's DRG posting (the basic pool of each
- * insutype against the institution's receivable; a withholding when negative), and the monthly clearing
- * pays it out once as kind {@code DRG_CORRECTION}. A round with nothing corrected since the last one is
- * refused (409 {@code nothing_corrected}) and pays nothing. Run by an administrator, audited.
+ * DRG corrections (按病组付费更正) of a month already run by {@link DrgPayments}. A round picks up every case of the
+ * month whose latest result no longer stands:
+ * <ul>
+ * <li>its case record was corrected — a 4101A (or a first 4101 for a stay that had none) whose upload is not the
+ * one the result used: the case is checked (R-PAY-4), grouped and paid again;</li>
+ * <li>its settlement was reversed (2305, 2208, 2601) since the result: when the stay has no settlement in force
+ * any more, the case's DRG adjustment is withdrawn (its new result is "no longer settled", reason
+ * {@link DrgPayments#REVERSED}, nothing paid; the reversal itself took back the item-based fund payment); when
+ * the stay was settled again, the case is paid again on the new settlement's figures (a later month's run leaves
+ * that settlement, see {@link DrgPayments#stays}).</li>
+ * </ul>
+ * Cases are paid again with the grouper version, weights table and history weights the month's run used. The
+ * difference of a case is its new adjustment minus the adjustment of the result it replaces. Each round adds rows
+ * (the new result, the round it replaces, the settlement it used, the difference) and never edits a stored
+ * amount; per institution the difference is posted to the fund ledger in the same transaction, on the same
+ * accounts as the month's DRG posting (the basic pool of each insutype against the institution's receivable; a
+ * withholding when negative), and the monthly clearing pays it out once as kind {@code DRG_CORRECTION}. A round
+ * with nothing corrected or reversed since the last one is refused (409 {@code nothing_corrected}) and pays
+ * nothing. Run by an administrator, audited.
  */
 @Service
 public class DrgCorrections {

@@ -58,8 +58,9 @@ import tools.jackson.databind.json.JsonMapper;
  * pays it out as kind {@code DRG}.
  *
  * <p>A month is run once, after it is over, by an administrator: a second run is refused (409
- * {@code already_run}); case records corrected after the run are paid again in corrections rounds
- * ({@link DrgCorrections}), which add results and never edit these. The run stores the history it weighted
+ * {@code already_run}); case records corrected and settlements reversed after the run are paid again (or the
+ * DRG money withdrawn) in corrections rounds ({@link DrgCorrections}), which add results and never edit these;
+ * {@link #month} shows each institution's figures as corrected beside the run's. The run stores the history it weighted
  * with, for them. The run works in the background; {@link #month} shows its progress.
  */
 @Service
