@@ -1,5 +1,8 @@
 package org.yibao.server.payment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -129,6 +132,28 @@ final class DrgStays {
             m = users.readOnly().get(path).json();
         }
         return m;
+    }
+
+    /** A ledger posting's amount on an account and sub-account. */
+    BigDecimal entry(long posting, String account, String subAccount) {
+        return jdbc.sql("select amount from ledger_entry where posting_id = ? and account = ? and sub_account = ?")
+                .params(posting, account, subAccount).query(BigDecimal.class).single();
+    }
+
+    /** The sum of a posting's entries: 0 when it is in balance. */
+    BigDecimal sum(long posting) {
+        return jdbc.sql("select sum(amount) from ledger_entry where posting_id = ?").param(posting).query(BigDecimal.class).single();
+    }
+
+    /**
+     * The DRG_CORRECTION adjustments of an institution's clearing statement of a month (as previewed, or as
+     * issued), once its payable is checked to be its settlements plus its adjustments.
+     */
+    List<JsonNode> corrections(String month, String institution) {
+        JsonNode statement = users.readOnly().get("/api/admin/clearing/" + month + "/" + institution).json();
+        assertThat(statement.get("payable").decimalValue())
+                .isEqualByComparingTo(statement.get("settlements_payable").decimalValue().add(statement.get("adjustments_total").decimalValue()));
+        return statement.get("adjustments").valueStream().filter(a -> a.get("kind").asString().equals("DRG_CORRECTION")).toList();
     }
 
     static JsonNode byKey(JsonNode array, String field, String value) {
