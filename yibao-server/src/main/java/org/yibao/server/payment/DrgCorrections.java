@@ -121,7 +121,7 @@ public class DrgCorrections {
         Map<String, DrgPayments.Stay> changed = new TreeMap<>();
         latest.forEach((key, l) -> {
             DrgPayments.Stay now = settledNow.get(key);
-            if (now == null ? l.setlId() != null : !now.setlId().equals(l.setlId()) || corrected(l, now, runAt)) {
+            if (now == null ? l.setlId() != null : (!now.setlId().equals(l.setlId()) || corrected(l, now, runAt))) {
                 changed.put(key, now);
             }
         });
