@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,16 +28,25 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /**
- * DRG corrections (按病组付费更正) of a month already run by {@link DrgPayments}: a case whose record was
- * corrected after its result was worked out — a 4101A (or a first 4101 for a stay that had none) whose upload
- * is not the one the result used — is checked (R-PAY-4), grouped and paid again with the grouper version,
- * weights table and history weights the month's run used, and the fund pays the difference to what it paid
- * under the case's latest result. Each corrections round adds rows (the new result, the round it replaces,
- * the difference) and never edits a stored amount; per institution the difference is posted to the fund
- * ledger in the same transaction, on the same accounts as the month's DRG posting (the basic pool of each
- * insutype against the institution's receivable; a withholding when negative), and the monthly clearing
- * pays it out once as kind {@code DRG_CORRECTION}. A round with nothing corrected since the last one is
- * refused (409 {@code nothing_corrected}) and pays nothing. Run by an administrator, audited.
+ * DRG corrections (按病组付费更正) of a month already run by {@link DrgPayments}. A round picks up every case of the
+ * month whose latest result no longer stands:
+ * <ul>
+ * <li>its case record was corrected — a 4101A (or a first 4101 for a stay that had none) whose upload is not the
+ * one the result used: the case is checked (R-PAY-4), grouped and paid again;</li>
+ * <li>its settlement was reversed (2305, 2208, 2601) since the result: when the stay has no settlement in force
+ * any more, the case's DRG adjustment is withdrawn (its new result is "no longer settled", reason
+ * {@link DrgPayments#REVERSED}, nothing paid; the reversal itself took back the item-based fund payment); when
+ * the stay was settled again, the case is paid again on the new settlement's figures (a later month's run leaves
+ * that settlement, see {@link DrgPayments#stays}).</li>
+ * </ul>
+ * Cases are paid again with the grouper version, weights table and history weights the month's run used. The
+ * difference of a case is its new adjustment minus the adjustment of the result it replaces. Each round adds rows
+ * (the new result, the round it replaces, the settlement it used, the difference) and never edits a stored
+ * amount; per institution the difference is posted to the fund ledger in the same transaction, on the same
+ * accounts as the month's DRG posting (the basic pool of each insutype against the institution's receivable; a
+ * withholding when negative), and the monthly clearing pays it out once as kind {@code DRG_CORRECTION}. A round
+ * with nothing corrected or reversed since the last one is refused (409 {@code nothing_corrected}) and pays
+ * nothing. Run by an administrator, audited.
  */
 @Service
 public class DrgCorrections {
@@ -53,8 +63,12 @@ public class DrgCorrections {
     public record Round(String admdvs, YearMonth month, int round, int cases, Money difference, Instant runAt, String runBy,
                        List<InstitutionRound> institutions) {}
 
-    /** A case's latest result: the round (0: the month's run), the fund's payment and the case-record upload it used. */
-    private record Latest(int round, Money drgFundPay, String recordMsgid, String reason) {}
+    /**
+     * A case's latest result: the round (0: the month's run), the fund's payment and adjustment, the case-record
+     * upload and the settlement it used (null: no longer settled), and the stay's facts a withdrawal keeps.
+     */
+    private record Latest(int round, Money drgFundPay, Money adjustment, String recordMsgid, String reason, String setlId,
+                          String mdtrtId, String fixmedinsCode, String psnNo, String insutype, int level) {}
 
     private static final class Difference {
         int cases;
@@ -102,44 +116,64 @@ public class DrgCorrections {
                         + " has not been run: corrections pay again the cases of a month already run (POST …/run first)"));
         Instant runAt = Instant.parse(run[2]);
         Map<String, Latest> latest = latest(admdvs, first);
-        List<DrgPayments.Stay> corrected = new ArrayList<>();
-        payments.stays(admdvs, first.atStartOfDay(), month.plusMonths(1).atDay(1).atStartOfDay(), month.atEndOfMonth(), s -> {
-            Latest l = latest.get(s.setlId());
-            if (l != null && corrected(l, s, runAt)) {
-                corrected.add(s);
+        Map<String, DrgPayments.Stay> settledNow = payments.settledNow(admdvs, month);
+        // Per case whose result no longer stands: the stay as it is settled now, or null when it is no longer settled.
+        Map<String, DrgPayments.Stay> changed = new TreeMap<>();
+        latest.forEach((key, l) -> {
+            DrgPayments.Stay now = settledNow.get(key);
+            if (now == null ? l.setlId() != null : (!now.setlId().equals(l.setlId()) || corrected(l, now, runAt))) {
+                changed.put(key, now);
             }
         });
         Optional<Round> last = jdbc.sql("select round from drg_correction_run where admdvs = ? and month = ? order by round desc limit 1")
                 .params(admdvs, first)
                 .query(Integer.class).optional().map(r -> round(admdvs, month, r));
-        if (corrected.isEmpty()) {
+        if (changed.isEmpty()) {
             throw new ConflictException("month", "nothing_corrected", "no case record of " + admdvs + " for " + month
-                    + " was corrected since " + last.map(r -> "corrections round " + r.round() + " at " + r.runAt())
+                    + " was corrected and no settlement reversed since " + last.map(r -> "corrections round " + r.round() + " at " + r.runAt())
                     .orElse("the month's run at " + runAt) + "; nothing is paid");
         }
         int round = last.map(Round::round).orElse(0) + 1;
         Instant now = clock.instant();
         jdbc.sql("insert into drg_correction_run (admdvs, month, round, cases, run_at, run_by) values (?, ?, ?, ?, ?, ?)")
-                .params(admdvs, first, round, corrected.size(), Timestamp.from(now), AuditTrail.currentActor()).update();
+                .params(admdvs, first, round, changed.size(), Timestamp.from(now), AuditTrail.currentActor()).update();
         DrgSetup.Region region = setup.region(admdvs, run[0], run[1]);
         DrgPayment payment = DrgPayments.payment(region, payments.history(region, admdvs, month));
         Map<String, Difference> differences = new TreeMap<>();
-        for (DrgPayments.Stay s : corrected) {
-            DrgPayments.Paid paid = DrgPayments.pay(region, payment, s);
-            Latest before = latest.get(s.setlId());
-            Money difference = paid.result().drgFundPay().minus(before.drgFundPay());
-            List<Object> params = DrgPayments.caseParams(admdvs, first, paid);
-            params.addAll(List.of(round, before.round(), before.drgFundPay().toBigDecimal(), difference.toBigDecimal()));
+        int reversed = 0;
+        for (Map.Entry<String, DrgPayments.Stay> c : changed.entrySet()) {
+            Latest before = latest.get(c.getKey());
+            DrgPayments.Stay s = c.getValue();
+            List<Object> params;
+            Money adjustment;
+            String insutype;
+            if (s == null) {
+                reversed++;
+                adjustment = Money.ZERO;
+                insutype = before.insutype();
+                params = withdrawn(admdvs, first, c.getKey(), before);
+            } else {
+                DrgPayments.Paid paid = DrgPayments.pay(region, payment, s.as(c.getKey()));
+                adjustment = paid.result().adjustment();
+                insutype = s.insutype();
+                params = DrgPayments.caseParams(admdvs, first, paid);
+            }
+            params.addAll(Arrays.asList(round, before.round(), before.drgFundPay().toBigDecimal(),
+                    adjustment.minus(before.adjustment()).toBigDecimal(), s == null ? null : s.setlId(), before.adjustment().toBigDecimal()));
             jdbc.sql("insert into drg_correction_case (" + DrgPayments.CASE_COLUMNS + ", round, replaces_round, previous_drg_fund_pay, "
-                    + "difference) values (" + DrgPayments.CASE_VALUES + ", ?, ?, ?, ?)").params(params).update();
-            Difference d = differences.computeIfAbsent(s.fixmedinsCode(), k -> new Difference());
+                    + "difference, current_setl_id, previous_adjustment) values (" + DrgPayments.CASE_VALUES + ", ?, ?, ?, ?, ?, ?)")
+                    .params(params).update();
+            Difference d = differences.computeIfAbsent(before.fixmedinsCode(), k -> new Difference());
             d.cases++;
-            d.byInsutype.merge(s.insutype(), difference, Money::plus);
+            // The adjustment posted for the case before is taken back and the new one posted (a stay settled
+            // again may have another insutype).
+            d.byInsutype.merge(before.insutype(), before.adjustment().negate(), Money::plus);
+            d.byInsutype.merge(insutype, adjustment, Money::plus);
         }
         Map<String, Object> after = new LinkedHashMap<>();
         differences.forEach((code, d) -> after.put(code, store(admdvs, month, round, code, d, now)));
         audit.record("CORRECT", ENTITY, admdvs + "/" + month + "/" + round, month.atEndOfMonth(), null,
-                Map.of("round", round, "cases", corrected.size(), "grouper_version", run[0], "weights", run[1], "difference", after));
+                Map.of("round", round, "cases", changed.size(), "reversed", reversed, "grouper_version", run[0], "weights", run[1], "difference", after));
         return round(admdvs, month, round);
     }
 
@@ -160,18 +194,29 @@ public class DrgCorrections {
 
     private Map<String, Latest> latest(String admdvs, LocalDate first) {
         Map<String, Latest> out = new TreeMap<>();
-        jdbc.sql("""
-                        select distinct on (setl_id) setl_id, round, drg_fund_pay, case_record_msgid, reason from (
-                            select setl_id, 0 as round, drg_fund_pay, case_record_msgid, reason from drg_payment_case
-                            where admdvs = :admdvs and month = :month
-                            union all
-                            select setl_id, round, drg_fund_pay, case_record_msgid, reason from drg_correction_case
-                            where admdvs = :admdvs and month = :month) c
-                        order by setl_id, round desc""")
+        String columns = "drg_fund_pay, adjustment, case_record_msgid, reason, mdtrt_id, fixmedins_code, psn_no, insutype, level";
+        jdbc.sql("select distinct on (setl_id) * from (select setl_id, 0 as round, setl_id as current_setl_id, " + columns
+                        + " from drg_payment_case where admdvs = :admdvs and month = :month union all "
+                        + "select setl_id, round, current_setl_id, " + columns
+                        + " from drg_correction_case where admdvs = :admdvs and month = :month) c order by setl_id, round desc")
                 .param("admdvs", admdvs).param("month", first)
-                .query((rs, n) -> out.put(rs.getString(1), new Latest(rs.getInt(2), Money.of(rs.getBigDecimal(3)), rs.getString(4),
-                        rs.getString(5)))).list();
+                .query((rs, n) -> out.put(rs.getString(1), new Latest(rs.getInt(2), Money.of(rs.getBigDecimal(4)),
+                        Money.of(rs.getBigDecimal(5)), rs.getString(6), rs.getString(7), rs.getString(3), rs.getString(8), rs.getString(9),
+                        rs.getString(10), rs.getString(11).trim(), rs.getInt(12)))).list();
         return out;
+    }
+
+    /**
+     * The values of {@link DrgPayments#CASE_COLUMNS} for a case whose stay is no longer settled: paid nothing, by
+     * DRG or by items (the reversal took back the settlement's fund payment), with the reason {@link DrgPayments#REVERSED}.
+     */
+    private static List<Object> withdrawn(String admdvs, LocalDate first, String setlId, Latest before) {
+        java.math.BigDecimal zero = Money.ZERO.toBigDecimal();
+        String explanation = "结算已撤销（冲销），住院无有效结算：撤回按病组支付调整 " + before.adjustment().negate().toBigDecimal().toPlainString()
+                + " 元 (settlement reversed after the run, no settlement in force: its DRG adjustment is withdrawn)";
+        return new ArrayList<>(Arrays.asList(admdvs, first, setlId, before.mdtrtId(), before.fixmedinsCode(), before.psnNo(),
+                before.insutype(), before.level(), null, null, null, null, null, DrgPayment.Method.ITEMS.name(), DrgPayments.REVERSED,
+                null, null, zero, zero, zero, zero, zero, zero, explanation, before.recordMsgid()));
     }
 
     /** Posts an institution's difference of the round (when there is one) and stores it; returns the difference. */

@@ -42,6 +42,7 @@ import org.yibao.server.platform.audit.AuditTrail;
 import org.yibao.server.platform.web.ConflictException;
 import org.yibao.server.platform.web.InvalidInputException;
 import tools.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 import tools.jackson.databind.json.JsonMapper;
@@ -57,8 +58,9 @@ import tools.jackson.databind.json.JsonMapper;
  * pays it out as kind {@code DRG}.
  *
  * <p>A month is run once, after it is over, by an administrator: a second run is refused (409
- * {@code already_run}); case records corrected after the run are paid again in corrections rounds
- * ({@link DrgCorrections}), which add results and never edit these. The run stores the history it weighted
+ * {@code already_run}); case records corrected and settlements reversed after the run are paid again (or the
+ * DRG money withdrawn) in corrections rounds ({@link DrgCorrections}), which add results and never edit these;
+ * {@link #month} shows each institution's figures as corrected beside the run's. The run stores the history it weighted
  * with, for them. The run works in the background; {@link #month} shows its progress.
  */
 @Service
@@ -78,11 +80,31 @@ public class DrgPayments {
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Progress(State state, int done, int total, String error) {}
 
-    /** One institution's month. */
+    /**
+     * One institution's month: the run's figures and, {@code corrected}, the same figures as the month stands
+     * after its corrections rounds.
+     */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record InstitutionMonth(String fixmedinsCode, String name, Integer level, int cases, int drgCases, int weightedCases,
                                    BigDecimal cmi, Money standardTotal, Money costTotal, Money itemFundTotal, Money drgFundTotal,
-                                   Money surplus, Money adjustment, Long ledgerPostingId) {}
+                                   Money surplus, Money adjustment, Long ledgerPostingId, @JsonUnwrapped(prefix = "corrected_") Figures corrected) {
+
+        /** The run's figures, to show beside {@link #corrected}. */
+        public Figures asRun() {
+            return new Figures(cases, drgCases, weightedCases, cmi, standardTotal, costTotal, itemFundTotal, drgFundTotal, surplus, adjustment);
+        }
+    }
+
+    /**
+     * An institution's month as it stands: worked out from the latest result of each case (the run's, or its
+     * latest corrections round's), never stored. A case whose stay is no longer settled counts for nothing.
+     * Cases, cases paid by DRG, weighted cases, CMI (mean RW of the weighted cases, half-up to 4 decimals), the
+     * standard and cost of the cases paid by DRG, both fund totals, the surplus and the adjustment (the run's plus
+     * every round's difference).
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Figures(int cases, int drgCases, int weightedCases, BigDecimal cmi, Money standardTotal, Money costTotal,
+                          Money itemFundTotal, Money drgFundTotal, Money surplus, Money adjustment) {}
 
     /** A region's month: the run (when there is one), its progress and the institutions' totals. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -97,11 +119,28 @@ public class DrgPayments {
     public record CaseResult(int round, Integer replacesRound, Money previousDrgFundPay, String setlId, String mdtrtId, String fixmedinsCode, String psnNo, String insutype, int level, String drg,
                              String adrg, String groupingStatus, JsonNode qcFindings, String method, String reason, String reasonText,
                              BigDecimal rw, String rwSource, Money standard, Money cost, Money itemFundPay, Money drgFundPay,
-                             Money adjustment, Money surplus, String explanation) {}
+                             Money adjustment, Money surplus, String explanation, String currentSetlId) {}
+
+    /**
+     * The reason of a case's result that a corrections round gives a case whose settlement was reversed after the
+     * month's run and not settled again (no longer settled): nothing is paid by DRG for it any more.
+     */
+    public static final String REVERSED = "REVERSED";
+
+    /** The reason in words (Chinese), for a payment reason or {@link #REVERSED}. */
+    static String reasonText(String reason) {
+        return REVERSED.equals(reason) ? "结算已撤销（冲销），不再按病组支付" : DrgPayment.Reason.valueOf(reason).chinese();
+    }
 
     /** An inpatient stay of a month with its case record (null when none) and the upload it came by. */
     record Stay(String setlId, String mdtrtId, String fixmedinsCode, String psnNo, String insutype, Integer level, Money cost,
-                Money hifp, String record, String recordMsgid, Instant recordUploadedAt) {}
+                Money hifp, String record, String recordMsgid, Instant recordUploadedAt) {
+
+        /** The stay under a case's key: a stay settled again keeps the setl_id its month's run paid. */
+        Stay as(String caseSetlId) {
+            return new Stay(caseSetlId, mdtrtId, fixmedinsCode, psnNo, insutype, level, cost, hifp, record, recordMsgid, recordUploadedAt);
+        }
+    }
 
     /** A stay paid: its group and QC report (null without a case record) and the payment. */
     record Paid(Stay stay, GroupingResult grouping, QualityReport qc, DrgPayment.Result result) {}
@@ -157,26 +196,34 @@ public class DrgPayments {
         return new Month(admdvs, month, p, null, null, null, null, null, List.of());
     }
 
+    /** An institution's month (of the region that paid it), with its figures as run and as corrected; empty before the run. */
+    public Optional<InstitutionMonth> institutionMonth(String fixmedinsCode, YearMonth month) {
+        return jdbc.sql("select admdvs from drg_payment_institution where fixmedins_code = ? and month = ? order by admdvs limit 1")
+                .params(fixmedinsCode, month.atDay(1)).query(String.class).optional()
+                .flatMap(admdvs -> institutionMonths(admdvs, month).stream().filter(i -> i.fixmedinsCode().equals(fixmedinsCode)).findFirst());
+    }
+
     /**
      * Every case of an institution's month (of any region that paid it) as it stands: the latest corrections
      * round's result of a corrected case, else the run's; in settlement order.
      */
     public List<CaseResult> cases(String fixmedinsCode, YearMonth month) {
         String columns = "setl_id, mdtrt_id, fixmedins_code, psn_no, insutype, level, drg, adrg, grouping_status, qc_findings::text, method, "
-                + "reason, rw, rw_source, standard, cost, item_fund_pay, drg_fund_pay, adjustment, surplus, explanation";
+                + "reason, rw, rw_source, standard, cost, item_fund_pay, drg_fund_pay, adjustment, surplus, explanation, ";
         return jdbc.sql("select distinct on (setl_id) * from (select 0 as round, null::smallint as replaces_round, "
-                        + "null::numeric as previous_drg_fund_pay, " + columns
+                        + "null::numeric as previous_drg_fund_pay, " + columns + "setl_id as current_setl_id"
                         + " from drg_payment_case where fixmedins_code = :code and month = :month union all "
-                        + "select round, replaces_round, previous_drg_fund_pay, " + columns
+                        + "select round, replaces_round, previous_drg_fund_pay, " + columns + "current_setl_id"
                         + " from drg_correction_case where fixmedins_code = :code and month = :month) c order by setl_id, round desc")
                 .param("code", fixmedinsCode).param("month", month.atDay(1))
                 .query((rs, n) -> new CaseResult(rs.getInt(1), (Integer) rs.getObject(2, Integer.class),
                         rs.getBigDecimal(3) == null ? null : Money.of(rs.getBigDecimal(3)), rs.getString(4), rs.getString(5), rs.getString(6),
                         rs.getString(7), rs.getString(8), rs.getInt(9), rs.getString(10), rs.getString(11), rs.getString(12),
                         rs.getString(13) == null ? null : JSON.readTree(rs.getString(13)), rs.getString(14), rs.getString(15),
-                        DrgPayment.Reason.valueOf(rs.getString(15)).chinese(), rs.getBigDecimal(16), rs.getString(17),
+                        reasonText(rs.getString(15)), rs.getBigDecimal(16), rs.getString(17),
                         Money.of(rs.getBigDecimal(18)), Money.of(rs.getBigDecimal(19)), Money.of(rs.getBigDecimal(20)),
-                        Money.of(rs.getBigDecimal(21)), Money.of(rs.getBigDecimal(22)), Money.of(rs.getBigDecimal(23)), rs.getString(24)))
+                        Money.of(rs.getBigDecimal(21)), Money.of(rs.getBigDecimal(22)), Money.of(rs.getBigDecimal(23)), rs.getString(24),
+                        rs.getString(25)))
                 .list();
     }
 
@@ -386,6 +433,7 @@ public class DrgPayments {
     }
 
     private List<InstitutionMonth> institutionMonths(String admdvs, YearMonth month) {
+        Map<String, Figures> corrected = corrected(admdvs, month);
         return jdbc.sql("""
                         select fixmedins_code, cases, drg_cases, weighted_cases, cmi, standard_total, cost_total, item_fund_total, drg_fund_total,
                                surplus, adjustment, ledger_posting_id
@@ -396,35 +444,84 @@ public class DrgPayments {
                     return new InstitutionMonth(rs.getString(1), i.map(Institution::name).orElse(rs.getString(1)), i.map(Institution::level)
                             .orElse(null), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getBigDecimal(5), Money.of(rs.getBigDecimal(6)),
                             Money.of(rs.getBigDecimal(7)), Money.of(rs.getBigDecimal(8)), Money.of(rs.getBigDecimal(9)),
-                            Money.of(rs.getBigDecimal(10)), Money.of(rs.getBigDecimal(11)), (Long) rs.getObject(12));
+                            Money.of(rs.getBigDecimal(10)), Money.of(rs.getBigDecimal(11)), (Long) rs.getObject(12),
+                            corrected.get(rs.getString(1)));
                 })
                 .list();
     }
 
+    /** Per institution, the month's figures as they stand: from the latest result of each case. */
+    private Map<String, Figures> corrected(String admdvs, YearMonth month) {
+        String columns = "fixmedins_code, method, reason, rw, standard, cost, item_fund_pay, drg_fund_pay, adjustment, surplus";
+        Map<String, Figures> out = new TreeMap<>();
+        jdbc.sql("select fixmedins_code, count(*) filter (where reason <> '" + REVERSED + "'), count(*) filter (where method = 'DRG'), "
+                        + "count(rw), round(sum(rw) / nullif(count(rw), 0), 4), "
+                        + "coalesce(sum(standard) filter (where method = 'DRG'), 0), coalesce(sum(cost) filter (where method = 'DRG'), 0), "
+                        + "sum(item_fund_pay), sum(drg_fund_pay), coalesce(sum(surplus) filter (where method = 'DRG'), 0), sum(adjustment) "
+                        + "from (select distinct on (setl_id) * from (select setl_id, 0 as round, " + columns
+                        + " from drg_payment_case where admdvs = :admdvs and month = :month union all select setl_id, round, " + columns
+                        + " from drg_correction_case where admdvs = :admdvs and month = :month) c order by setl_id, round desc) latest "
+                        + "group by fixmedins_code")
+                .param("admdvs", admdvs).param("month", month.atDay(1))
+                .query((rs, n) -> out.put(rs.getString(1), new Figures(rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getBigDecimal(5),
+                        Money.of(rs.getBigDecimal(6)), Money.of(rs.getBigDecimal(7)), Money.of(rs.getBigDecimal(8)),
+                        Money.of(rs.getBigDecimal(9)), Money.of(rs.getBigDecimal(10)), Money.of(rs.getBigDecimal(11)))))
+                .list();
+        return out;
+    }
+
+    /** A stay's columns (see {@link Stay}): the settlement {@code s}, its institution {@code i} and case record {@code c}. */
+    private static final String STAY_COLUMNS = "s.setl_id, s.mdtrt_id, s.fixmedins_code, s.psn_no, s.insutype, i.level, s.medfee_sumamt, "
+            + "s.hifp_pay, c.record::text, c.uploaded_msgid, c.uploaded_at";
+    private static final String STAY_FROM = """
+
+            from settlement s
+            join visit v on v.mdtrt_id = s.mdtrt_id and v.kind = 'INPATIENT'
+            join institution i on i.fixmedins_code = s.fixmedins_code and i.valid_from <= :asOf
+                 and (i.valid_to is null or i.valid_to > :asOf)
+            left join case_record c on c.mdtrt_id = s.mdtrt_id
+            """;
+    /** A settlement in force: final, not reversed, not a reversal. */
+    private static final String IN_FORCE = "s.reverses_setl_id is null and s.reversed_by is null and not s.mid_setl_flag";
+
     /**
      * The inpatient stays settled at the region's institutions in [from, to): final settlements, not reversed,
-     * with the case record when there is one and the institution's level on {@code asOf}.
+     * with the case record when there is one and the institution's level on {@code asOf}; a stay an earlier
+     * month's run paid is that month's case (its corrections rounds pay it again when it is settled again) and is
+     * left out.
      */
     void stays(String admdvs, LocalDateTime from, LocalDateTime to, LocalDate asOf, java.util.function.Consumer<Stay> each) {
-        jdbc.sql("""
-                        select s.setl_id, s.mdtrt_id, s.fixmedins_code, s.psn_no, s.insutype, i.level, s.medfee_sumamt, s.hifp_pay, c.record::text,
-                               c.uploaded_msgid, c.uploaded_at
-                        from settlement s
-                        join visit v on v.mdtrt_id = s.mdtrt_id and v.kind = 'INPATIENT'
-                        join institution i on i.fixmedins_code = s.fixmedins_code and i.valid_from <= :asOf
-                             and (i.valid_to is null or i.valid_to > :asOf)
-                        join region g on g.admdvs = i.admdvs and g.valid_to is null
-                        left join case_record c on c.mdtrt_id = s.mdtrt_id
-                        where g.pooling_admdvs = :admdvs and i.level is not null
-                          and s.setl_time >= :from and s.setl_time < :to
-                          and s.reverses_setl_id is null and s.reversed_by is null and not s.mid_setl_flag
-                        order by s.setl_id""")
+        jdbc.sql("select " + STAY_COLUMNS + STAY_FROM
+                        + "join region g on g.admdvs = i.admdvs and g.valid_to is null\n"
+                        + "where g.pooling_admdvs = :admdvs and i.level is not null and s.setl_time >= :from and s.setl_time < :to\n"
+                        + "  and " + IN_FORCE + "\n"
+                        + "  and not exists (select 1 from drg_payment_case p where p.mdtrt_id = s.mdtrt_id and p.month < cast(:from as date))\n"
+                        + "order by s.setl_id")
                 .param("admdvs", admdvs).param("asOf", asOf).param("from", from).param("to", to)
-                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
-                    each.accept(new Stay(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5).trim(),
-                            rs.getInt(6), Money.of(rs.getBigDecimal(7)), Money.of(rs.getBigDecimal(8)), rs.getString(9), rs.getString(10),
-                            rs.getTimestamp(11) == null ? null : rs.getTimestamp(11).toInstant()));
-                });
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> each.accept(stay(rs)));
+    }
+
+    /**
+     * The stays of a month's cases as they are settled now, by case (the setl_id the run paid): the settlement in
+     * force of the case's stay — its own, or the one that settled the stay again after a reversal, unless another
+     * month's run paid that one. A case whose stay has no settlement in force is not in the map.
+     */
+    Map<String, Stay> settledNow(String admdvs, YearMonth month) {
+        Map<String, Stay> out = new java.util.HashMap<>();
+        jdbc.sql("select " + STAY_COLUMNS + ", p.setl_id" + STAY_FROM
+                        + "join drg_payment_case p on p.mdtrt_id = s.mdtrt_id\n"
+                        + "where p.admdvs = :admdvs and p.month = :month and " + IN_FORCE + "\n"
+                        + "  and not exists (select 1 from drg_payment_case o where o.setl_id = s.setl_id and o.month <> p.month)\n"
+                        + "order by s.setl_time")
+                .param("admdvs", admdvs).param("asOf", month.atEndOfMonth()).param("month", month.atDay(1))
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> out.put(rs.getString(12), stay(rs)));
+        return out;
+    }
+
+    private static Stay stay(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Stay(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5).trim(),
+                rs.getInt(6), Money.of(rs.getBigDecimal(7)), Money.of(rs.getBigDecimal(8)), rs.getString(9), rs.getString(10),
+                rs.getTimestamp(11) == null ? null : rs.getTimestamp(11).toInstant());
     }
 
     void requireRegion(String admdvs) {

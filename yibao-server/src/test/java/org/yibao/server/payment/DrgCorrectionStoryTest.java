@@ -15,8 +15,6 @@ import org.yibao.server.platform.YibaoProperties;
 import org.yibao.server.support.ApiClient;
 import org.yibao.server.support.FsiClients;
 import org.yibao.server.support.InstitutionPortalLogins;
-import org.yibao.server.support.LaterYears;
-import org.yibao.server.support.TestAgreements;
 import org.yibao.server.support.TestClock;
 import org.yibao.server.support.TestPersons;
 import org.yibao.server.support.TestUsers;
@@ -48,24 +46,18 @@ class DrgCorrectionStoryTest {
     @Autowired
     YibaoProperties properties;
 
+    /** May 2039's postings of a source type (other DRG stories post corrections of their own months). */
     private long postings(String sourceType) {
-        return jdbc.sql("select count(*) from ledger_posting where source_type = ?").param(sourceType).query(Long.class).single();
-    }
-
-    private BigDecimal entry(long posting, String account, String subAccount) {
-        return jdbc.sql("select amount from ledger_entry where posting_id = ? and account = ? and sub_account = ?")
-                .params(posting, account, subAccount).query(BigDecimal.class).single();
+        return jdbc.sql("select count(*) from ledger_posting where source_type = ? and source_id like ?").params(sourceType, "%/2039-05%")
+                .query(Long.class).single();
     }
 
     @Test
     void aCaseCorrectedAfterItsMonthWasRunIsPaidByDrgInACorrectionsRoundOnceAndClearedOnce() {
-        clock.setDay(LocalDate.of(2039, 5, 4));
-        LaterYears.policy(users, "990100", 2039);
-        TestAgreements.inForce(users, L3, LocalDate.of(2039, 5, 4));
+        DrgStays drg = DrgStays.inMay(2039, L3, clock, fsi, jdbc, users);
         TestPersons persons = new TestPersons(users, jdbc);
         TestPersons.Registered resident = persons.resident("更正居民", LocalDate.of(1951, 3, 4));
         TestPersons.Registered other = persons.resident("更正居民乙", LocalDate.of(1963, 8, 9));
-        DrgStays drg = new DrgStays(fsi, jdbc, users);
 
         clock.setDay(LocalDate.of(2039, 5, 12));
         JsonNode normal = drg.stay(L3, resident, "390", 40);             // 2,800.00
@@ -117,10 +109,9 @@ class DrgCorrectionStoryTest {
         JsonNode hospital = round.get("institutions").get(0);
         assertThat(hospital.get("fixmedins_code").asString()).isEqualTo(L3);
         long posting = hospital.get("ledger_posting_id").asLong();
-        assertThat(jdbc.sql("select sum(amount) from ledger_entry where posting_id = ?").param(posting).query(BigDecimal.class).single())
-                .isEqualByComparingTo("0");
-        assertThat(entry(posting, "BASIC_POOL", "390")).isEqualByComparingTo("890.83");
-        assertThat(entry(posting, "INSTITUTION_RECEIVABLE", L3)).isEqualByComparingTo("-890.83");
+        assertThat(drg.sum(posting)).isEqualByComparingTo("0");
+        assertThat(drg.entry(posting, "BASIC_POOL", "390")).isEqualByComparingTo("890.83");
+        assertThat(drg.entry(posting, "INSTITUTION_RECEIVABLE", L3)).isEqualByComparingTo("-890.83");
 
         JsonNode cases = users.readOnly().get(PATH + "/" + L3 + "/cases").json();
         assertThat(cases).hasSize(3);
@@ -158,13 +149,9 @@ class DrgCorrectionStoryTest {
                 .query(Long.class).single()).isEqualTo(2);
 
         // May's clearing statement carries each round's difference once.
-        JsonNode preview = users.readOnly().get("/api/admin/clearing/2039-05/" + L3).json();
-        List<JsonNode> corrections = preview.get("adjustments").valueStream().filter(a -> a.get("kind").asString().equals("DRG_CORRECTION"))
-                .toList();
+        List<JsonNode> corrections = drg.corrections("2039-05", L3);
         assertThat(corrections).hasSize(2);
         assertThat(corrections).allSatisfy(a -> assertThat(a.get("amount").decimalValue()).isEqualByComparingTo("890.83"));
-        assertThat(preview.get("payable").decimalValue())
-                .isEqualByComparingTo(preview.get("settlements_payable").decimalValue().add(preview.get("adjustments_total").decimalValue()));
         assertThat(users.admin().post("/api/admin/clearing/2039-05/issue", Map.of()).status()).isEqualTo(200);
         assertThat(users.readOnly().get("/api/admin/clearing/2039-05/" + L3).json().get("adjustments").toString())
                 .contains("DRG_CORRECTION", L3 + "/2039-05/1", L3 + "/2039-05/2");

@@ -1,5 +1,8 @@
 package org.yibao.server.payment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -8,14 +11,17 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.yibao.server.settlement.Visit;
 import org.yibao.server.support.FsiClients;
+import org.yibao.server.support.LaterYears;
+import org.yibao.server.support.TestAgreements;
+import org.yibao.server.support.TestClock;
 import org.yibao.server.support.TestPersons;
 import org.yibao.server.support.TestUsers;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The DRG stories' stays (R-PAY-2): pneumonia stays settled through the national interface, their 4101 case
- * records, and the month's run followed until it is done. Shared by {@link DrgPaymentStoryTest} and
- * {@link DrgCorrectionStoryTest}.
+ * records, reversals and settlements again, and the month's run followed until it is done. Shared by
+ * {@link DrgPaymentStoryTest}, {@link DrgCorrectionStoryTest} and {@link DrgReversalStoryTest}.
  */
 final class DrgStays {
 
@@ -31,13 +37,57 @@ final class DrgStays {
         this.users = users;
     }
 
+    /**
+     * The DRG stories' beginning in May of their own year: 990100's policy of the year and the hospital's
+     * agreement in force, from May 4 (the clock is left there).
+     */
+    static DrgStays inMay(int year, String hospital, TestClock clock, FsiClients fsi, JdbcClient jdbc, TestUsers users) {
+        clock.setDay(LocalDate.of(year, 5, 4));
+        LaterYears.policy(users, "990100", year);
+        TestAgreements.inForce(users, hospital, LocalDate.of(year, 5, 4));
+        return new DrgStays(fsi, jdbc, users);
+    }
+
+    /** A stay settled through the national interface: the HIS's visit and the settlement's {@code setlinfo}. */
+    record Settled(Visit visit, JsonNode setlinfo) {
+
+        String setlId() {
+            return setlinfo.get("setl_id").asString();
+        }
+    }
+
     /** An inpatient pneumonia stay (J18.900) settled by 2304: 10 bed-days at 60.00 and {@code drugs} × 55.00. */
     JsonNode stay(String institution, TestPersons.Registered p, String insutype, int drugs) {
+        return settledStay(institution, p, insutype, drugs).setlinfo();
+    }
+
+    /** {@link #stay}, with the HIS's visit to reverse and settle again. */
+    Settled settledStay(String institution, TestPersons.Registered p, String insutype, int drugs) {
         Visit v = new Visit(fsi.as(institution), p.psnNo(), insutype);
         v.admit("21", "J18.900").ok();
-        v.line("001103000010000", "10", "60.00").line("XJ01DCT013B002010101003", String.valueOf(drugs), "55.00").upload("2301").ok();
+        lines(v, drugs);
         v.discharge().ok();
-        return v.settle("2304", "21", false).ok().output().get("setlinfo");
+        return settle(v);
+    }
+
+    /** Reverses the stay's settlement by 2305 (the stay is discharged, not settled, again); returns the reversal's setlinfo. */
+    JsonNode reverse(Settled s) {
+        return s.visit().reverse("2305", s.setlId()).ok().output().get("setlinfo");
+    }
+
+    /** Settles a reversed stay again, its fee lines replaced by 10 bed-days at 60.00 and {@code drugs} × 55.00. */
+    Settled settleAgain(Settled s, int drugs) {
+        s.visit().cancelAllFees().ok();
+        lines(s.visit(), drugs);
+        return settle(s.visit());
+    }
+
+    private static void lines(Visit v, int drugs) {
+        v.line("001103000010000", "10", "60.00").line("XJ01DCT013B002010101003", String.valueOf(drugs), "55.00").upload("2301").ok();
+    }
+
+    private static Settled settle(Visit v) {
+        return new Settled(v, v.settle("2304", "21", false).ok().output().get("setlinfo"));
     }
 
     /**
@@ -82,6 +132,28 @@ final class DrgStays {
             m = users.readOnly().get(path).json();
         }
         return m;
+    }
+
+    /** A ledger posting's amount on an account and sub-account. */
+    BigDecimal entry(long posting, String account, String subAccount) {
+        return jdbc.sql("select amount from ledger_entry where posting_id = ? and account = ? and sub_account = ?")
+                .params(posting, account, subAccount).query(BigDecimal.class).single();
+    }
+
+    /** The sum of a posting's entries: 0 when it is in balance. */
+    BigDecimal sum(long posting) {
+        return jdbc.sql("select sum(amount) from ledger_entry where posting_id = ?").param(posting).query(BigDecimal.class).single();
+    }
+
+    /**
+     * The DRG_CORRECTION adjustments of an institution's clearing statement of a month (as previewed, or as
+     * issued), once its payable is checked to be its settlements plus its adjustments.
+     */
+    List<JsonNode> corrections(String month, String institution) {
+        JsonNode statement = users.readOnly().get("/api/admin/clearing/" + month + "/" + institution).json();
+        assertThat(statement.get("payable").decimalValue())
+                .isEqualByComparingTo(statement.get("settlements_payable").decimalValue().add(statement.get("adjustments_total").decimalValue()));
+        return statement.get("adjustments").valueStream().filter(a -> a.get("kind").asString().equals("DRG_CORRECTION")).toList();
     }
 
     static JsonNode byKey(JsonNode array, String field, String value) {

@@ -176,6 +176,19 @@ public final class Visit {
         return his.call(infno, Map.of("data", data));
     }
 
+    /**
+     * Cancels every unsettled fee line of the stay (2302 with feedetl_sn "0000"), so that its lines can be
+     * uploaded anew (with new serials) before settling it again.
+     */
+    public FsiClient.Reply cancelAllFees() {
+        FsiClient.Reply r = his.call("2302", Map.of("data", Map.of("mdtrt_id", mdtrtId, "psn_no", psnNo, "feedetl_sn", "0000")));
+        if (r.infcode() == 0) {
+            lines.clear();
+            uploadResult = null;
+        }
+        return r;
+    }
+
     public FsiClient.Reply reverse(String infno, String setlId) {
         return his.call(infno, Map.of("data", Map.of("setl_id", setlId, "mdtrt_id", mdtrtId, "psn_no", psnNo)));
     }

@@ -35,7 +35,9 @@ class InstitutionPortalDrgPages {
         YearMonth m = Months.orLastMonth(month, clock);
         model.addAttribute("section", "drg");
         model.addAttribute("month", m);
-        model.addAttribute("cases", payments.cases(signedIn.me(principal).code(), m));
+        String code = signedIn.me(principal).code();
+        model.addAttribute("cases", payments.cases(code, m));
+        model.addAttribute("hospital", payments.institutionMonth(code, m).orElse(null));
         return "inst-portal/drg-payments";
     }
 }

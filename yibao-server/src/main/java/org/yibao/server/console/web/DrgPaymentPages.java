@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * R-PAY-2 in the console: a DRG region's month — the run with its progress, per hospital the cases, CMI,
  * standard, cost, fund payments and surplus/overspend with charts of CMI and surplus/overspend by hospital,
  * and each hospital's cases with the reasons; the month's corrections rounds (who, when, cases, difference per
- * hospital). Starting a run or a corrections round is for administrators (URL security; the forms are shown to
+ * hospital) and, once there are any, per hospital the month's figures as corrected under the run's. Starting a run or a corrections round is for administrators (URL security; the forms are shown to
  * them only).
  */
 @Controller
@@ -59,6 +59,8 @@ class DrgPaymentPages {
         model.addAttribute("over", m.isBefore(YearMonth.now(clock)));
         model.addAttribute("canDecide", InstitutionKeyPages.isAdmin(authentication));
         model.addAttribute("totalAdjustment", v.institutions().stream().map(DrgPayments.InstitutionMonth::adjustment)
+                .reduce(Money.ZERO, Money::plus));
+        model.addAttribute("correctedAdjustment", v.institutions().stream().map(i -> i.corrected().adjustment())
                 .reduce(Money.ZERO, Money::plus));
         model.addAttribute("corrections", corrections.rounds(admdvs, m));
         model.addAttribute("chartJson", DashboardController.safeForScript(JSON.writeValueAsString(chart(v))));

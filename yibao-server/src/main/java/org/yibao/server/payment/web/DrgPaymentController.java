@@ -37,7 +37,8 @@ class DrgPaymentController {
     }
 
     @GetMapping("/{admdvs}/{month}")
-    @Operation(summary = "The region's month (YYYY-MM): its run with progress, and per institution cases, CMI, standard, cost, fund payments, surplus and adjustment")
+    @Operation(summary = "The region's month (YYYY-MM): its run with progress, and per institution cases, CMI, standard, cost, fund payments, "
+            + "surplus and adjustment as run, and the same as corrected (corrected_*: from each case's latest result)")
     DrgPayments.Month month(@PathVariable String admdvs, @PathVariable String month) {
         return payments.month(admdvs, CapitationController.month(month, "month"));
     }
@@ -55,7 +56,8 @@ class DrgPaymentController {
     }
 
     @PostMapping("/{admdvs}/{month}/corrections")
-    @Operation(summary = "Pay again the cases of a month already run whose case record was corrected (4101A) since their latest result, "
+    @Operation(summary = "Pay again the cases of a month already run whose case record was corrected (4101A) or whose settlement was "
+            + "reversed since their latest result (withdrawn when not settled again, paid on the new settlement when settled again), "
             + "with the month's grouper, weights and history; the difference is posted per institution and cleared as DRG_CORRECTION. "
             + "409 not_run, 409 nothing_corrected")
     DrgCorrections.Round correct(@PathVariable String admdvs, @PathVariable String month) {
