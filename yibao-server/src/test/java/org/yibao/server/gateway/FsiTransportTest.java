@@ -90,6 +90,37 @@ class FsiTransportTest {
         }
     }
 
+    @Test
+    void anHisSendsADaysCallsOnOneConnectionWithoutBeingToldToReconnect() throws Exception {
+        // An HIS opens its connection in the morning and keeps it; a server that closes it every hundred requests
+        // makes every counter pay a new TCP connection every 33 visits.
+        FsiClient his = fsi.as("H99010000003");
+        try (java.net.Socket socket = new java.net.Socket("localhost", his.port())) {
+            socket.setSoTimeout(10_000);
+            var out = socket.getOutputStream();
+            var in = new java.io.BufferedInputStream(socket.getInputStream());
+            for (int i = 1; i <= 150; i++) {
+                byte[] body = FsiClient.bytes(his.envelope("9001", his.newMsgid(), null, signIn()));
+                long now = System.currentTimeMillis() / 1000;
+                out.write(("POST " + FsiClient.PATH + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                        + "Content-Length: " + body.length + "\r\nx-ca-key: " + his.accessKey()
+                        + "\r\nx-ca-signature: " + now + ":" + HmacSm3.sign(his.secret(), now, body) + "\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                out.write(body);
+                out.flush();
+                assertThat(line(in)).as("status of call %d", i).startsWith("HTTP/1.1 200");
+                int length = -1;
+                for (String header = line(in); !header.isEmpty(); header = line(in)) {
+                    assertThat(header).as("header of call %d", i).doesNotContainIgnoringCase("connection: close");
+                    if (header.regionMatches(true, 0, "Content-Length:", 0, 15)) {
+                        length = Integer.parseInt(header.substring(15).trim());
+                    }
+                }
+                assertThat(new String(in.readNBytes(length), StandardCharsets.UTF_8)).as("reply %d", i).contains("\"infcode\":0");
+            }
+        }
+    }
+
     private static String line(java.io.InputStream in) throws java.io.IOException {
         StringBuilder s = new StringBuilder();
         for (int c = in.read(); c != '\n' && c != -1; c = in.read()) {

@@ -83,6 +83,8 @@ class DatabaseConfiguration {
             config.setUsername(properties.db().user());
             config.setPassword(properties.db().password());
         }
+        // A URL naming its own socketFactory keeps it: the driver lets the URL's parameters win.
+        config.addDataSourceProperty("socketFactory", BlockingSocketFactory.class.getName());
         return new HikariDataSource(config);
     }
 
