@@ -67,6 +67,14 @@ class RefusalCoverageTest {
                         throw new ConflictException("code", "example", "示例编码 " + code + (late ? " 已过期" : " 尚未生效"));
                     }
 
+                    void change(String what) {
+                        throw new FilingRefused("id", "示例不能" + what);
+                    }
+
+                    void changed() {
+                        change("变更");
+                    }
+
                     void other(String code) {
                         String why = "示例 " + code + " 不能修改";
                         errors.add(error("code", why));
@@ -76,10 +84,11 @@ class RefusalCoverageTest {
                 """;
         List<RefusalSources.Site> sites = RefusalSources.scan("example/Example.java", source);
 
-        assertThat(sites).extracting(RefusalSources.Site::line).containsExactly(10, 15, 16);
+        assertThat(sites).extracting(RefusalSources.Site::line).containsExactly(10, 14, 23, 24);
         assertThat(sites.get(0).samples()).containsExactly("示例编码 X1 已过期", "示例编码 X1 尚未生效");
-        assertThat(sites.get(1).samples()).containsExactly("示例 X1 不能修改");
-        assertThat(untranslated(sites)).hasSize(3).first().asString()
+        assertThat(sites.get(1).samples()).as("a parameter also with the values its callers pass").containsExactly("示例不能X1", "示例不能变更");
+        assertThat(sites.get(2).samples()).containsExactly("示例 X1 不能修改");
+        assertThat(untranslated(sites)).hasSize(5).first().asString()
                 .startsWith("example/Example.java:10: 「示例编码 X1 已过期」 has no English text")
                 .contains("refusal.msg.<context>.<name>=示例编码 {0} 已过期");
     }

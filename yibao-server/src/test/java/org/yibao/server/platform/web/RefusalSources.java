@@ -6,12 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -27,7 +29,9 @@ import java.util.stream.Stream;
  *
  * <p>Each message expression becomes samples: string literals kept, every other part (a variable, a call)
  * replaced by a value {@code X1}, {@code X2} …; a conditional {@code a ? "甲" : "乙"} gives one sample per
- * branch. A message that is a local variable is read from its declaration in the same file. This is a
+ * branch, and a parameter of the method the refusal is in also each literal its callers pass for it
+ * ({@code changeable(…, "变更")}: a Chinese value must be a {@code refusal.term.*}). A message that is a
+ * local variable is read from its declaration in the same file. This is a
  * reading of the text, not a compiler: a message built elsewhere (a method returning it, a
  * {@code StringBuilder}) is not seen.
  */
@@ -42,7 +46,7 @@ final class RefusalSources {
             "catch", "synchronized", "try", "do", "assert");
     private static final Pattern CALL = Pattern.compile("(?<!\\w)([a-z]\\w*)\\s*\\(");
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_]\\w*");
-    private static final int MAX_SAMPLES = 16;
+    private static final int MAX_SAMPLES = 32;
 
     /** A message found: where, the samples it reads as, and the expression as written. */
     record Site(String file, int line, List<String> samples, String expression) {}
@@ -51,9 +55,15 @@ final class RefusalSources {
     private record Helper(String name, int arity, int message, String file, boolean isPrivate) {}
 
     /** A method or constructor declared in a source: where its parameters open, their names and its body's braces. */
-    private record Method(String name, int open, List<String> params, int bodyStart, int bodyEnd, boolean isPrivate) {}
+    private record Method(String name, int open, List<String> params, boolean varargs, int bodyStart, int bodyEnd, boolean isPrivate) {
 
-    private record Source(String file, String text, String code, List<Method> methods) {
+        boolean takes(int arguments) {
+            return arguments == params.size() || varargs && arguments >= params.size() - 1;
+        }
+    }
+
+    /** A source file: its text, the text without comments, its declarations, and where each name is called ('(' of the call). */
+    private record Source(String file, String text, String code, List<Method> methods, Map<String, List<Integer>> calls) {
 
         Source(String file, String text) {
             this(file, text, blankComments(text));
@@ -62,6 +72,23 @@ final class RefusalSources {
         private Source(String file, String text, String code) {
             this(file, text, code, RefusalSources.methods(code));
         }
+
+        private Source(String file, String text, String code, List<Method> methods) {
+            this(file, text, code, methods, callsByName(code, methods));
+        }
+    }
+
+    private static Map<String, List<Integer>> callsByName(String code, List<Method> methods) {
+        Set<Integer> declarations = new HashSet<>();
+        methods.forEach(m -> declarations.add(m.open()));
+        Map<String, List<Integer>> calls = new HashMap<>();
+        Matcher c = CALL.matcher(code);
+        while (c.find()) {
+            if (!declarations.contains(c.end() - 1)) {
+                calls.computeIfAbsent(c.group(1), k -> new ArrayList<>()).add(c.end() - 1);
+            }
+        }
+        return calls;
     }
 
     private RefusalSources() {}
@@ -104,11 +131,43 @@ final class RefusalSources {
                     continue; // a helper passing its message on: its callers are the sites
                 }
                 String expression = IDENTIFIER.matcher(arg).matches() ? declaration(s.code(), open, arg) : arg;
-                List<String> samples = samples(expression == null ? arg : expression);
+                Method m = enclosing(s, open);
+                Function<String, List<String>> values = name -> valuesOf(sources, s, m, open, name);
+                List<String> samples = samples(expression == null ? arg : expression, values);
                 sites.add(new Site(s.file(), line(s.text(), open), samples, arg));
             }
         }
         return sites;
+    }
+
+    /**
+     * The values a name in a message is known to take: the literals the callers pass when it is a parameter of
+     * the enclosing method {@code m}, the samples of its declaration when it is a local {@code String}; none otherwise.
+     */
+    private static List<String> valuesOf(List<Source> sources, Source s, Method m, int at, String name) {
+        if (m != null && m.params().contains(name)) {
+            return literalArguments(sources, s, m, m.params().indexOf(name));
+        }
+        String declared = declaration(s.code(), at, name);
+        return declared == null ? List.of() : samples(declared, other -> List.of()).stream().filter(v -> !v.isEmpty()).toList();
+    }
+
+    /** The string literals the callers of {@code m} (declared in {@code declared}) pass as its parameter {@code index}. */
+    private static List<String> literalArguments(List<Source> sources, Source declared, Method m, int index) {
+        Set<String> literals = new LinkedHashSet<>();
+        for (Source s : sources) {
+            if (m.isPrivate() && s != declared) {
+                continue;
+            }
+            for (int open : s.calls().getOrDefault(m.name(), List.of())) {
+                List<String> args = arguments(s.code(), open);
+                if (m.takes(args.size()) && index < args.size() && isLiteral(args.get(index).strip())) {
+                    String literal = args.get(index).strip();
+                    literals.add(unescape(literal.substring(1, literal.length() - 1)));
+                }
+            }
+        }
+        return List.copyOf(literals);
     }
 
     /** Opening parentheses of refusal calls in {@code s}, each with its message index (-1: the last argument). */
@@ -118,17 +177,12 @@ final class RefusalSources {
         while (r.find()) {
             found.put(r.end() - 1, -1);
         }
-        Set<Integer> declarations = new HashSet<>();
-        s.methods().forEach(m -> declarations.add(m.open()));
-        Matcher c = CALL.matcher(s.code());
-        while (c.find()) {
-            if (declarations.contains(c.end() - 1)) {
-                continue;
-            }
-            for (Helper h : helpers) {
-                if (h.name().equals(c.group(1)) && (!h.isPrivate() || h.file().equals(s.file()))
-                        && arguments(s.code(), c.end() - 1).size() == h.arity()) {
-                    found.putIfAbsent(c.end() - 1, h.message());
+        for (Helper h : helpers) {
+            if (!h.isPrivate() || h.file().equals(s.file())) {
+                for (int open : s.calls().getOrDefault(h.name(), List.of())) {
+                    if (arguments(s.code(), open).size() == h.arity()) {
+                        found.putIfAbsent(open, h.message());
+                    }
                 }
             }
         }
@@ -189,7 +243,8 @@ final class RefusalSources {
                 continue;
             }
             int end = closing(code, brace, '{', '}');
-            methods.add(new Method(m.group(1), m.end() - 1, parameterNames(code.substring(m.end(), close)), brace, end < 0 ? code.length() : end,
+            String params = code.substring(m.end(), close);
+            methods.add(new Method(m.group(1), m.end() - 1, parameterNames(params), params.contains("..."), brace, end < 0 ? code.length() : end,
                     List.of(words).contains("private")));
         }
         return methods;
@@ -236,11 +291,15 @@ final class RefusalSources {
         return parts.isEmpty() ? null : parts.get(0);
     }
 
-    /** The message as a reader may see it: literals kept, other parts X1, X2 …, one sample per branch of a conditional. */
-    static List<String> samples(String expression) {
+    /**
+     * The message as a reader may see it: literals kept, other parts X1, X2 …, one sample per branch of a
+     * conditional; a part that {@code values} knows (a parameter its callers pass as a literal) also with
+     * each of those values.
+     */
+    static List<String> samples(String expression, Function<String, List<String>> values) {
         List<String> out = new ArrayList<>();
         int[] counter = {0};
-        for (List<Object> parts : alternatives(expression)) {
+        for (List<Object> parts : alternatives(expression, values)) {
             StringBuilder s = new StringBuilder();
             counter[0] = 0;
             for (Object part : parts) {
@@ -252,14 +311,14 @@ final class RefusalSources {
     }
 
     /** Each alternative: a list of literal texts (String) and values (a marker object). */
-    private static List<List<Object>> alternatives(String expression) {
+    private static List<List<Object>> alternatives(String expression, Function<String, List<String>> values) {
         String e = unwrap(expression.strip());
         int question = topLevel(e, '?', 0);
         if (question > 0) {
             int colon = topLevel(e, ':', question + 1);
             if (colon > 0) {
-                List<List<Object>> both = new ArrayList<>(alternatives(e.substring(question + 1, colon)));
-                both.addAll(alternatives(e.substring(colon + 1)));
+                List<List<Object>> both = new ArrayList<>(alternatives(e.substring(question + 1, colon), values));
+                both.addAll(alternatives(e.substring(colon + 1), values));
                 return both.subList(0, Math.min(both.size(), MAX_SAMPLES));
             }
         }
@@ -270,9 +329,13 @@ final class RefusalSources {
             if (isLiteral(t)) {
                 options = List.of(List.of(unescape(t.substring(1, t.length() - 1))));
             } else if (t.startsWith("(") && closing(t, 0, '(', ')') == t.length() - 1) {
-                options = alternatives(t);
+                options = alternatives(t, values);
             } else {
-                options = List.of(List.of(VALUE));
+                List<List<Object>> valued = new ArrayList<>(List.of(List.of(VALUE)));
+                if (IDENTIFIER.matcher(t).matches()) {
+                    values.apply(t).forEach(v -> valued.add(List.of(v)));
+                }
+                options = valued;
             }
             List<List<Object>> next = new ArrayList<>();
             for (List<Object> before : result) {
