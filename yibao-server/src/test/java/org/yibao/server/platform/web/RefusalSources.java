@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -399,29 +400,41 @@ final class RefusalSources {
     /** Splits at {@code separator} outside strings, characters and brackets ('+' not in "++" or "+="). */
     private static List<String> split(String s, char separator) {
         List<String> parts = new ArrayList<>();
-        int depth = 0;
         int from = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '"' || c == '\'') {
-                i = skipString(s, i) - 1;
-            } else if (c == '(' || c == '[' || c == '{') {
-                depth++;
-            } else if (c == ')' || c == ']' || c == '}') {
-                depth--;
-            } else if (c == '<' && separator == ',' && generic(s, i)) {
-                depth++;
-            } else if (c == '>' && separator == ',' && depth > 0 && generic(s, i)) {
-                depth--;
-            } else if (c == separator && depth == 0 && !(separator == '+' && (next(s, i) == '+' || next(s, i) == '=' || prev(s, i) == '+'))) {
-                parts.add(s.substring(from, i));
-                from = i + 1;
-            }
+        for (int i : outside(s, 0, i -> s.charAt(i) == separator
+                && !(separator == '+' && (next(s, i) == '+' || next(s, i) == '=' || prev(s, i) == '+')))) {
+            parts.add(s.substring(from, i));
+            from = i + 1;
         }
         if (!s.substring(from).isBlank() || !parts.isEmpty()) {
             parts.add(s.substring(from));
         }
         return parts;
+    }
+
+    /** The first {@code wanted} from {@code from} on outside strings and brackets (a ':' not of "::"), or -1. */
+    private static int topLevel(String s, char wanted, int from) {
+        List<Integer> found = outside(s, from, i -> s.charAt(i) == wanted && !(wanted == ':' && (next(s, i) == ':' || prev(s, i) == ':')));
+        return found.isEmpty() ? -1 : found.get(0);
+    }
+
+    /** The indexes from {@code from} on, outside strings, characters, brackets and type parameters, where {@code wanted} holds. */
+    private static List<Integer> outside(String s, int from, IntPredicate wanted) {
+        List<Integer> found = new ArrayList<>();
+        int depth = 0;
+        for (int i = from; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"' || c == '\'') {
+                i = skipString(s, i) - 1;
+            } else if (c == '(' || c == '[' || c == '{' || c == '<' && generic(s, i)) {
+                depth++;
+            } else if (c == ')' || c == ']' || c == '}' || c == '>' && depth > 0 && generic(s, i)) {
+                depth--;
+            } else if (depth == 0 && wanted.test(i)) {
+                found.add(i);
+            }
+        }
+        return found;
     }
 
     /** A '<' or '>' of a type's parameters (Map<String, String>), not a comparison. */
@@ -436,23 +449,6 @@ final class RefusalSources {
 
     private static char prev(String s, int i) {
         return i > 0 ? s.charAt(i - 1) : ' ';
-    }
-
-    private static int topLevel(String s, char wanted, int from) {
-        int depth = 0;
-        for (int i = from; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '"' || c == '\'') {
-                i = skipString(s, i) - 1;
-            } else if (c == '(' || c == '[' || c == '{') {
-                depth++;
-            } else if (c == ')' || c == ']' || c == '}') {
-                depth--;
-            } else if (c == wanted && depth == 0 && !(c == ':' && (next(s, i) == ':' || prev(s, i) == ':'))) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /** The index of the bracket closing the one at {@code open}, or -1. */
