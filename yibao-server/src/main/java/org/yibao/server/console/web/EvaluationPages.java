@@ -93,11 +93,7 @@ class EvaluationPages {
             return "redirect:/evaluations?year=" + y + "&admdvs=" + r.admdvs();
         } catch (NumberFormatException e) {
             redirect.addFlashAttribute("evaluationError", "year: a year such as " + LocalDate.now(clock).getYear());
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("evaluationError", texts.text(e, LocaleContextHolder.getLocale()));
-        } catch (ConflictException e) {
-            redirect.addFlashAttribute("evaluationError", texts.text(e, LocaleContextHolder.getLocale()));
-        } catch (NotFoundException e) {
+        } catch (InvalidInputException | ConflictException | NotFoundException e) {
             redirect.addFlashAttribute("evaluationError", texts.text(e, LocaleContextHolder.getLocale()));
         }
         return "redirect:/evaluations";

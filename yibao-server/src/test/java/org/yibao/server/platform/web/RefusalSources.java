@@ -31,9 +31,9 @@ import java.util.stream.Stream;
  * <p>Each message expression becomes samples: string literals kept, every other part (a variable, a call)
  * replaced by a value {@code X1}, {@code X2} …; a conditional {@code a ? "甲" : "乙"} gives one sample per
  * branch, and a parameter of the method the refusal is in also each literal its callers pass for it
- * ({@code changeable(…, "变更")}: a Chinese value must be a {@code refusal.term.*}). A message that is a
- * local variable is read from its declaration in the same file. This is a
- * reading of the text, not a compiler: a message built elsewhere (a method returning it, a
+ * ({@code changeable(…, "变更")}: a Chinese value must be a {@code refusal.term.*}). A message, or a part
+ * of one, held in a local {@code String} is read from its nearest declaration before it in the same file.
+ * This is a reading of the text, not a compiler: a message built elsewhere (a method returning it, a
  * {@code StringBuilder}) is not seen.
  */
 final class RefusalSources {
