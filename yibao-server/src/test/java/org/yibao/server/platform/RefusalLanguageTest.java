@@ -21,7 +21,8 @@ import org.yibao.server.support.TestUsers;
 /**
  * The same refused request reads Chinese by default and English when asked: {@code Accept-Language: en}
  * on the admin API's problem+json, {@code ?lang=en} on the insured portal, the institution portal and
- * the console (docs/i18n.md). A sample across the contexts; nothing refused is written.
+ * the console (docs/i18n.md). A sample across the contexts; nothing refused is written. Whether every
+ * Chinese refusal has an English text at all, RefusalCoverageTest checks.
  */
 @IntegrationTest
 class RefusalLanguageTest {
@@ -102,6 +103,14 @@ class RefusalLanguageTest {
         assertThat(complaint.location()).endsWith("/portal/complaints");
         assertThat(sun.get("/portal/complaints").body()).contains("Enter what the complaint is about",
                 "Enter the code of the designated institution complained about");
+    }
+
+    @Test
+    void thePortalsDrgLookupNamesAnUnknownDiagnosisWithoutItsChineseTermAfterTheSwitch() {
+        PortalSession zhang = DemoPortalUsers.signedIn(users.port(), properties, DemoPortalUsers.ZHANG_MIN_CERTNO);
+        assertThat(zhang.get("/portal/drg-lookup?code=NOT-A-CODE").body()).contains("diagnosis NOT-A-CODE is not in the ICD-10 医保版 2.0 of");
+        assertThat(zhang.get("/portal/drg-lookup?code=NOT-A-CODE&lang=en").body())
+                .contains("diagnosis: diagnosis NOT-A-CODE is not in the insurance edition 2.0 of ICD-10 of").doesNotContain("ICD-10 医保版");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.yibao.server.console.portal;
 
 import java.security.Principal;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -8,6 +9,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.yibao.server.catalog.Diseases;
 import org.yibao.server.payment.DrgLookup;
 import org.yibao.server.platform.web.InvalidInputException;
+import org.yibao.server.platform.web.RefusalTexts;
 
 /**
  * 病种费用查询 (R-PAY-8) in the insured portal: before admission, search a disease by ICD-10 code or name,
@@ -22,10 +24,12 @@ class PortalDrgPages {
 
     private final Diseases diseases;
     private final DrgLookup lookup;
+    private final RefusalTexts texts;
 
-    PortalDrgPages(Diseases diseases, DrgLookup lookup) {
+    PortalDrgPages(Diseases diseases, DrgLookup lookup, RefusalTexts texts) {
         this.diseases = diseases;
         this.lookup = lookup;
+        this.texts = texts;
     }
 
     @GetMapping("/portal/drg-lookup")
@@ -39,7 +43,7 @@ class PortalDrgPages {
             try {
                 model.addAttribute("result", lookup.lookup(me.getName(), code));
             } catch (InvalidInputException e) {
-                model.addAttribute("lookupError", e.getMessage());
+                model.addAttribute("lookupError", texts.text(e, LocaleContextHolder.getLocale()));
             }
         }
         return "portal/drg-lookup";

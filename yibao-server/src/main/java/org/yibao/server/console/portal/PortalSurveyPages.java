@@ -1,6 +1,7 @@
 package org.yibao.server.console.portal;
 
 import java.security.Principal;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -10,6 +11,7 @@ import org.yibao.server.evaluation.SatisfactionSurveys;
 import org.yibao.server.platform.web.ConflictException;
 import org.yibao.server.platform.web.InvalidInputException;
 import org.yibao.server.platform.web.NotFoundException;
+import org.yibao.server.platform.web.RefusalTexts;
 
 /**
  * The satisfaction survey after a settlement (R-INST-2 indicator 4) in the insured portal: the signed-in
@@ -20,9 +22,11 @@ import org.yibao.server.platform.web.NotFoundException;
 class PortalSurveyPages {
 
     private final SatisfactionSurveys surveys;
+    private final RefusalTexts texts;
 
-    PortalSurveyPages(SatisfactionSurveys surveys) {
+    PortalSurveyPages(SatisfactionSurveys surveys, RefusalTexts texts) {
         this.surveys = surveys;
+        this.texts = texts;
     }
 
     @PostMapping("/portal/settlements/{setlId}/survey")
@@ -34,9 +38,9 @@ class PortalSurveyPages {
         } catch (NotFoundException e) {
             throw new PortalNotFoundException("settlement");
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("surveyErrors", e.errors().stream().map(f -> f.field() + ": " + f.message()).toList());
+            redirect.addFlashAttribute("surveyErrors", texts.fieldMessages(e, LocaleContextHolder.getLocale()));
         } catch (ConflictException e) {
-            redirect.addFlashAttribute("surveyErrors", java.util.List.of(e.getMessage()));
+            redirect.addFlashAttribute("surveyErrors", java.util.List.of(texts.text(e, LocaleContextHolder.getLocale())));
         }
         return "redirect:/portal/settlements/" + setlId + "#survey";
     }

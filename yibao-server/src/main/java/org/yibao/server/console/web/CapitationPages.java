@@ -2,6 +2,7 @@ package org.yibao.server.console.web;
 
 import java.time.Clock;
 import java.time.YearMonth;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,6 +14,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yibao.engine.money.Money;
 import org.yibao.server.payment.Capitations;
 import org.yibao.server.platform.web.ConflictException;
+import org.yibao.server.platform.web.RefusalTexts;
 
 /**
  * R-PAY-6 in the console: a month's family-doctor capitation per centre (paid, or what it would be), and
@@ -23,10 +25,12 @@ class CapitationPages {
 
     private final Capitations capitations;
     private final Clock clock;
+    private final RefusalTexts texts;
 
-    CapitationPages(Capitations capitations, Clock clock) {
+    CapitationPages(Capitations capitations, Clock clock, RefusalTexts texts) {
         this.capitations = capitations;
         this.clock = clock;
+        this.texts = texts;
     }
 
     @GetMapping("/capitation")
@@ -53,7 +57,7 @@ class CapitationPages {
             capitations.run(m);
             redirect.addFlashAttribute("flash", "rights.saved");
         } catch (ConflictException e) {
-            redirect.addFlashAttribute("capitationError", e.getMessage());
+            redirect.addFlashAttribute("capitationError", texts.text(e, LocaleContextHolder.getLocale()));
         }
         return "redirect:/capitation?month=" + m;
     }

@@ -2,6 +2,7 @@ package org.yibao.server.console.web;
 
 import java.time.Clock;
 import java.time.YearMonth;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,6 +15,7 @@ import org.yibao.engine.money.Money;
 import org.yibao.server.payment.MonthlyClearing;
 import org.yibao.server.platform.web.ConflictException;
 import org.yibao.server.platform.web.NotFoundException;
+import org.yibao.server.platform.web.RefusalTexts;
 
 /**
  * R-PAY-7 in the console: the month's clearing statements, one statement as a printable page (and as
@@ -24,10 +26,12 @@ class ClearingPages {
 
     private final MonthlyClearing clearing;
     private final Clock clock;
+    private final RefusalTexts texts;
 
-    ClearingPages(MonthlyClearing clearing, Clock clock) {
+    ClearingPages(MonthlyClearing clearing, Clock clock, RefusalTexts texts) {
         this.clearing = clearing;
         this.clock = clock;
+        this.texts = texts;
     }
 
     @GetMapping("/clearing")
@@ -66,7 +70,7 @@ class ClearingPages {
             clearing.issue(m);
             redirect.addFlashAttribute("flash", "rights.saved");
         } catch (ConflictException e) {
-            redirect.addFlashAttribute("clearingError", e.getMessage());
+            redirect.addFlashAttribute("clearingError", texts.text(e, LocaleContextHolder.getLocale()));
         }
         return "redirect:/clearing?month=" + m;
     }

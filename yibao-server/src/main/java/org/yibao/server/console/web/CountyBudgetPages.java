@@ -18,6 +18,7 @@ import org.yibao.server.institution.Alliance;
 import org.yibao.server.payment.CountyBudgets;
 import org.yibao.server.platform.web.ConflictException;
 import org.yibao.server.platform.web.NotFoundException;
+import org.yibao.server.platform.web.RefusalTexts;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -32,10 +33,12 @@ class CountyBudgetPages {
 
     private final CountyBudgets budgets;
     private final Clock clock;
+    private final RefusalTexts texts;
 
-    CountyBudgetPages(CountyBudgets budgets, Clock clock) {
+    CountyBudgetPages(CountyBudgets budgets, Clock clock, RefusalTexts texts) {
         this.budgets = budgets;
         this.clock = clock;
+        this.texts = texts;
     }
 
     @GetMapping("/county-budgets")
@@ -75,7 +78,7 @@ class CountyBudgetPages {
     }
 
     private String change(String alliance, int year, Authentication authentication, RedirectAttributes redirect, Runnable change) {
-        return AdminDecisions.decide(authentication, redirect, "budgetError", "/county-budgets?alliance=" + alliance + "&year=" + year, change);
+        return AdminDecisions.decide(authentication, redirect, texts, "budgetError", "/county-budgets?alliance=" + alliance + "&year=" + year, change);
     }
 
     private static BigDecimal decimal(Map<String, String> params, String field) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,6 +27,7 @@ import org.yibao.server.crossregion.RegionClearing;
 import org.yibao.server.crossregion.RegionPair;
 import org.yibao.server.platform.web.ConflictException;
 import org.yibao.server.platform.web.InvalidInputException;
+import org.yibao.server.platform.web.RefusalTexts;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -44,13 +46,16 @@ class CrossRegionClearingPages {
     private final CrossRegionQueries queries;
     private final MessageSource messages;
     private final Clock clock;
+    private final RefusalTexts texts;
 
-    CrossRegionClearingPages(PrepaidFunds funds, RegionClearing clearing, CrossRegionQueries queries, MessageSource messages, Clock clock) {
+    CrossRegionClearingPages(PrepaidFunds funds, RegionClearing clearing, CrossRegionQueries queries, MessageSource messages, Clock clock,
+                             RefusalTexts texts) {
         this.funds = funds;
         this.clearing = clearing;
         this.queries = queries;
         this.messages = messages;
         this.clock = clock;
+        this.texts = texts;
     }
 
     @GetMapping("/xr-clearing")
@@ -101,7 +106,7 @@ class CrossRegionClearingPages {
     }
 
     /** An administrator's decision; a refusal is shown on the page with its reason (nothing was written). */
-    private static String decide(Authentication authentication, RedirectAttributes redirect, YearMonth m, Runnable decision) {
+    private String decide(Authentication authentication, RedirectAttributes redirect, YearMonth m, Runnable decision) {
         if (!InstitutionKeyPages.isAdmin(authentication)) {
             throw new ForbiddenPageException();
         }
@@ -109,7 +114,7 @@ class CrossRegionClearingPages {
             decision.run();
             redirect.addFlashAttribute("flash", "rights.saved");
         } catch (ConflictException | InvalidInputException e) {
-            redirect.addFlashAttribute("xrError", e.getMessage());
+            redirect.addFlashAttribute("xrError", texts.text(e, LocaleContextHolder.getLocale()));
         }
         return "redirect:/xr-clearing?month=" + m;
     }

@@ -16,6 +16,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yibao.server.payment.DipPayments;
 import org.yibao.server.platform.web.InvalidInputException;
 import org.yibao.server.platform.web.NotFoundException;
+import org.yibao.server.platform.web.RefusalTexts;
 import org.yibao.server.region.Region;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,10 +33,12 @@ class DipPages {
 
     private final DipPayments dip;
     private final Clock clock;
+    private final RefusalTexts texts;
 
-    DipPages(DipPayments dip, Clock clock) {
+    DipPages(DipPayments dip, Clock clock, RefusalTexts texts) {
         this.dip = dip;
         this.clock = clock;
+        this.texts = texts;
     }
 
     @GetMapping("/dip")
@@ -93,7 +96,7 @@ class DipPages {
     }
 
     private String change(String admdvs, int year, Authentication authentication, RedirectAttributes redirect, Runnable change) {
-        return AdminDecisions.decide(authentication, redirect, "dipError", "/dip?region=" + admdvs + "&year=" + year, change);
+        return AdminDecisions.decide(authentication, redirect, texts, "dipError", "/dip?region=" + admdvs + "&year=" + year, change);
     }
 
     /** The year asked, else last year (DIP is run after the year ends). */

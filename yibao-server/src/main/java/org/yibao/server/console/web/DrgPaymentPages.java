@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,6 +20,7 @@ import org.yibao.server.payment.DrgCorrections;
 import org.yibao.server.payment.DrgPayments;
 import org.yibao.server.platform.web.ConflictException;
 import org.yibao.server.platform.web.InvalidInputException;
+import org.yibao.server.platform.web.RefusalTexts;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -36,11 +38,13 @@ class DrgPaymentPages {
     private final DrgPayments payments;
     private final DrgCorrections corrections;
     private final Clock clock;
+    private final RefusalTexts texts;
 
-    DrgPaymentPages(DrgPayments payments, DrgCorrections corrections, Clock clock) {
+    DrgPaymentPages(DrgPayments payments, DrgCorrections corrections, Clock clock, RefusalTexts texts) {
         this.payments = payments;
         this.corrections = corrections;
         this.clock = clock;
+        this.texts = texts;
     }
 
     @GetMapping("/drg-payments")
@@ -96,7 +100,7 @@ class DrgPaymentPages {
         try {
             decision.accept(admdvs, m);
         } catch (ConflictException | InvalidInputException e) {
-            redirect.addFlashAttribute("drgError", e.getMessage());
+            redirect.addFlashAttribute("drgError", texts.text(e, LocaleContextHolder.getLocale()));
         }
         return "redirect:/drg-payments?region=" + admdvs + "&month=" + m;
     }

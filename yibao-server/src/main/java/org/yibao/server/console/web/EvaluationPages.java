@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,6 +24,7 @@ import org.yibao.server.institution.Institutions;
 import org.yibao.server.platform.web.ConflictException;
 import org.yibao.server.platform.web.InvalidInputException;
 import org.yibao.server.platform.web.NotFoundException;
+import org.yibao.server.platform.web.RefusalTexts;
 import org.yibao.server.region.Region;
 import org.yibao.server.region.Regions;
 
@@ -43,9 +45,10 @@ class EvaluationPages {
     private final Institutions institutions;
     private final Regions regions;
     private final Clock clock;
+    private final RefusalTexts texts;
 
     EvaluationPages(Evaluations evaluations, PrescriptionReviews reviews, SatisfactionSurveys surveys, Violations violations,
-                    Institutions institutions, Regions regions, Clock clock) {
+                    Institutions institutions, Regions regions, Clock clock, RefusalTexts texts) {
         this.evaluations = evaluations;
         this.reviews = reviews;
         this.surveys = surveys;
@@ -53,6 +56,7 @@ class EvaluationPages {
         this.institutions = institutions;
         this.regions = regions;
         this.clock = clock;
+        this.texts = texts;
     }
 
     @GetMapping("/evaluations")
@@ -89,12 +93,8 @@ class EvaluationPages {
             return "redirect:/evaluations?year=" + y + "&admdvs=" + r.admdvs();
         } catch (NumberFormatException e) {
             redirect.addFlashAttribute("evaluationError", "year: a year such as " + LocalDate.now(clock).getYear());
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("evaluationError", message(e));
-        } catch (ConflictException e) {
-            redirect.addFlashAttribute("evaluationError", e.getMessage());
-        } catch (NotFoundException e) {
-            redirect.addFlashAttribute("evaluationError", e.getMessage());
+        } catch (InvalidInputException | ConflictException | NotFoundException e) {
+            redirect.addFlashAttribute("evaluationError", texts.text(e, LocaleContextHolder.getLocale()));
         }
         return "redirect:/evaluations";
     }
@@ -116,7 +116,7 @@ class EvaluationPages {
             evaluations.finalise(id);
             redirect.addFlashAttribute("flash", "evaluation.finalised");
         } catch (ConflictException e) {
-            redirect.addFlashAttribute("evaluationError", e.getMessage());
+            redirect.addFlashAttribute("evaluationError", texts.text(e, LocaleContextHolder.getLocale()));
         } catch (NotFoundException e) {
             throw new PageNotFoundException(e.entity(), e.key());
         }
@@ -172,7 +172,8 @@ class EvaluationPages {
             };
             redirect.addFlashAttribute("importResult", new Object[] {kind, result});
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("importErrors", e.errors().stream().map(f -> f.field() + ": " + f.message() + " (" + f.rule() + ")").toList());
+            redirect.addFlashAttribute("importErrors", texts.errors(e.errors(), LocaleContextHolder.getLocale()).stream()
+                    .map(f -> f.field() + ": " + f.message() + " (" + f.rule() + ")").toList());
             redirect.addFlashAttribute("importKind", kind);
         }
         return "redirect:/evaluations#import";
@@ -186,7 +187,7 @@ class EvaluationPages {
             return "redirect:/institutions/" + code + "/evaluation?year=" + params.getOrDefault("year", "");
         } catch (InvalidInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            model.addAttribute("feedError", message(e));
+            model.addAttribute("feedError", texts.text(e, LocaleContextHolder.getLocale()));
             model.addAttribute("form", params);
             return feeds(code, params.get("year"), model, authentication);
         }
@@ -210,10 +211,6 @@ class EvaluationPages {
         if (!InstitutionKeyPages.isAdmin(authentication)) {
             throw new ForbiddenPageException();
         }
-    }
-
-    private static String message(InvalidInputException e) {
-        return e.errors().stream().map(f -> f.field() + ": " + f.message()).reduce((a, b) -> a + "; " + b).orElse("");
     }
 
     /** The chart's data: institution codes, names and totals, in the table's order. */

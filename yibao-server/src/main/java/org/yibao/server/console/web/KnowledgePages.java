@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -19,6 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yibao.engine.supervision.KnowledgeBase;
 import org.yibao.server.platform.web.ConflictException;
 import org.yibao.server.platform.web.InvalidInputException;
+import org.yibao.server.platform.web.RefusalTexts;
 import org.yibao.server.supervision.KnowledgeBaseInForce;
 
 /**
@@ -30,9 +32,11 @@ import org.yibao.server.supervision.KnowledgeBaseInForce;
 class KnowledgePages {
 
     private final KnowledgeBaseInForce knowledge;
+    private final RefusalTexts texts;
 
-    KnowledgePages(KnowledgeBaseInForce knowledge) {
+    KnowledgePages(KnowledgeBaseInForce knowledge, RefusalTexts texts) {
         this.knowledge = knowledge;
+        this.texts = texts;
     }
 
     @GetMapping("/supervision/knowledge")
@@ -69,9 +73,9 @@ class KnowledgePages {
             KnowledgeBaseInForce.Change change = knowledge.replace(file, text, reason);
             redirect.addFlashAttribute("changed", change);
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errors", e.errors().stream().map(f -> f.message()).toList());
+            redirect.addFlashAttribute("errors", texts.messages(e, LocaleContextHolder.getLocale()));
         } catch (ConflictException | org.yibao.server.platform.web.NotFoundException e) {
-            redirect.addFlashAttribute("errors", List.of(e.getMessage()));
+            redirect.addFlashAttribute("errors", List.of(texts.text(e, LocaleContextHolder.getLocale())));
         }
         return "redirect:/supervision/knowledge";
     }

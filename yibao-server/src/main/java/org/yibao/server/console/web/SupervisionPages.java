@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yibao.server.platform.web.ConflictException;
 import org.yibao.server.platform.web.InvalidInputException;
+import org.yibao.server.platform.web.RefusalTexts;
 import org.yibao.server.supervision.Cases;
 import org.yibao.server.supervision.KnowledgeBaseInForce;
 import org.yibao.server.supervision.PeerIndicators;
@@ -49,9 +51,10 @@ class SupervisionPages {
     private final MessageSource messages;
     private final Clock clock;
     private final KnowledgeBaseInForce knowledge;
+    private final RefusalTexts texts;
 
     SupervisionPages(Warnings warnings, SupervisionRuns runs, Cases cases, PeerIndicators indicators, MessageSource messages, Clock clock,
-                     KnowledgeBaseInForce knowledge) {
+                     KnowledgeBaseInForce knowledge, RefusalTexts texts) {
         this.knowledge = knowledge;
         this.indicators = indicators;
         this.warnings = warnings;
@@ -59,6 +62,7 @@ class SupervisionPages {
         this.cases = cases;
         this.messages = messages;
         this.clock = clock;
+        this.texts = texts;
     }
 
     static boolean isAuditor(Authentication authentication) {
@@ -135,7 +139,7 @@ class SupervisionPages {
             SupervisionRuns.Run r = runs.start(admdvs == null ? null : admdvs.strip(), day(from), day(to), "ON_DEMAND");
             redirect.addFlashAttribute("runStarted", r);
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errors", messagesOf(e));
+            redirect.addFlashAttribute("errors", texts.fieldMessages(e, LocaleContextHolder.getLocale()));
         }
         return "redirect:/supervision/warnings";
     }
@@ -155,9 +159,9 @@ class SupervisionPages {
         try {
             warnings.dismiss(id, reason);
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errors", messagesOf(e));
+            redirect.addFlashAttribute("errors", texts.fieldMessages(e, LocaleContextHolder.getLocale()));
         } catch (ConflictException e) {
-            redirect.addFlashAttribute("errors", List.of(e.getMessage()));
+            redirect.addFlashAttribute("errors", List.of(texts.text(e, LocaleContextHolder.getLocale())));
         }
         return "redirect:/supervision/warnings/" + id;
     }
@@ -180,7 +184,7 @@ class SupervisionPages {
             Cases.Case k = cases.open(new Cases.Opening(warningIds, blank(fixmedinsCode), blank(psnNo), title, reason));
             return "redirect:/supervision/cases/" + k.id();
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errors", messagesOf(e));
+            redirect.addFlashAttribute("errors", texts.fieldMessages(e, LocaleContextHolder.getLocale()));
         }
         return warningIds != null && warningIds.size() == 1 ? "redirect:/supervision/warnings/" + warningIds.get(0) : "redirect:/supervision/cases";
     }
@@ -204,9 +208,9 @@ class SupervisionPages {
         try {
             cases.inspect(id, new Cases.Inspection(day(inspectedOn), findings, decimal("confirmed_amount", confirmedAmount)));
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errors", messagesOf(e));
+            redirect.addFlashAttribute("errors", texts.fieldMessages(e, LocaleContextHolder.getLocale()));
         } catch (ConflictException e) {
-            redirect.addFlashAttribute("errors", List.of(e.getMessage()));
+            redirect.addFlashAttribute("errors", List.of(texts.text(e, LocaleContextHolder.getLocale())));
         }
         return "redirect:/supervision/cases/" + id;
     }
@@ -222,9 +226,9 @@ class SupervisionPages {
         } catch (NumberFormatException e) {
             redirect.addFlashAttribute("errors", List.of("months: a whole number of months"));
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errors", messagesOf(e));
+            redirect.addFlashAttribute("errors", texts.fieldMessages(e, LocaleContextHolder.getLocale()));
         } catch (ConflictException e) {
-            redirect.addFlashAttribute("errors", List.of(e.getMessage()));
+            redirect.addFlashAttribute("errors", List.of(texts.text(e, LocaleContextHolder.getLocale())));
         }
         return "redirect:/supervision/cases/" + id;
     }
@@ -233,10 +237,6 @@ class SupervisionPages {
         if (!isAuditor(authentication)) {
             throw new ForbiddenPageException();
         }
-    }
-
-    private static List<String> messagesOf(InvalidInputException e) {
-        return e.errors().stream().map(f -> f.field() + ": " + f.message()).toList();
     }
 
     private static BigDecimal decimal(String field, String text) {

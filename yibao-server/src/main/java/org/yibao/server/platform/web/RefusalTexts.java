@@ -105,6 +105,20 @@ public class RefusalTexts {
         return errors(e.errors(), locale).stream().map(InvalidInputException.FieldError::message).toList();
     }
 
+    /** Each field error as "field: message" in the reader's language: what a page lists when the fields are not its form's own. */
+    public List<String> fieldMessages(InvalidInputException e, Locale locale) {
+        return errors(e.errors(), locale).stream().map(f -> f.field() + ": " + f.message()).toList();
+    }
+
+    /**
+     * A refusal in one line in the reader's language: the field errors of bad input ("field: message; …"),
+     * else the message (a conflict, a filing or family-doctor refusal, an unknown id).
+     */
+    public String text(RuntimeException refusal, Locale locale) {
+        return refusal instanceof InvalidInputException invalid ? String.join("; ", fieldMessages(invalid, locale))
+                : text(refusal.getMessage(), locale);
+    }
+
     private static Properties bundle(String path) {
         Properties p = new Properties();
         try (InputStream in = RefusalTexts.class.getClassLoader().getResourceAsStream(path)) {
