@@ -28,15 +28,20 @@ public class DeferredWrites {
         this.jdbc = jdbc;
     }
 
-    /** Holds the writes made on this thread from now until {@link #close}. */
+    /**
+     * Holds the writes made on this thread from now until {@link #close}; the call's first {@link Pipeline} round
+     * trip also switches its transaction to generic plans ({@link Pipeline#genericPlansFromTheNextRoundTrip}).
+     */
     public void open() {
         held.set(new ArrayList<>());
+        Pipeline.genericPlansFromTheNextRoundTrip(true);
     }
 
     /** Ends the scope: the writes held, in order, for the caller to send (or drop when the call failed). */
     public List<Write> close() {
         List<Write> writes = held.get();
         held.remove();
+        Pipeline.genericPlansFromTheNextRoundTrip(false);
         return writes == null ? List.of() : writes;
     }
 

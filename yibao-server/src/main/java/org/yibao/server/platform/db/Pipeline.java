@@ -31,7 +31,31 @@ public final class Pipeline {
     /** Parsed SQL of named queries: the texts are the program's own, so a few. */
     private static final Map<String, ParsedSql> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /**
+     * Set on a thread whose next round trip should first switch its transaction to generic plans. The national
+     * interface's statements are key look-ups whose best plan does not depend on the key; yet once the tables had
+     * statistics (the first autoanalyze, about a minute into a load), PostgreSQL planned the person's facts and a
+     * visit's fee lines again on every call (pg_stat_statements: plans = calls from then on, 0.27 ms per facts
+     * query, about 0.9 ms of the server's CPU per visit), although the generic plan is the same plan.
+     */
+    private static final ThreadLocal<Boolean> GENERIC_PLANS_NEXT = new ThreadLocal<>();
+    private static final Query<Object> GENERIC_PLANS = Query.of("select set_config('plan_cache_mode', 'force_generic_plan', true)",
+            rs -> null);
+
     private Pipeline() {}
+
+    /**
+     * From the next {@link #run} on this thread, for the rest of its transaction, PostgreSQL uses the generic plan of
+     * every prepared statement ({@code plan_cache_mode}): the setting travels in front of that round trip's queries,
+     * at no round trip of its own, and ends with the transaction. {@code false} withdraws a setting not yet sent.
+     */
+    static void genericPlansFromTheNextRoundTrip(boolean on) {
+        if (on) {
+            GENERIC_PLANS_NEXT.set(Boolean.TRUE);
+        } else {
+            GENERIC_PLANS_NEXT.remove();
+        }
+    }
 
     /** One query: its SQL with {@code ?} placeholders, the values in order, and how its rows are read. */
     public record Query<T>(String sql, List<Object> params, ResultSetExtractor<T> extractor) {
@@ -73,6 +97,14 @@ public final class Pipeline {
 
     /** The queries in order, in one round trip; their results in the same order. */
     public static List<Object> run(JdbcOperations jdbc, List<? extends Query<?>> queries) {
+        if (GENERIC_PLANS_NEXT.get() != null) {
+            GENERIC_PLANS_NEXT.remove();
+            List<Query<?>> withSetting = new ArrayList<>(queries.size() + 1);
+            withSetting.add(GENERIC_PLANS);
+            withSetting.addAll(queries);
+            List<Object> results = run(jdbc, withSetting);
+            return results.subList(1, results.size());
+        }
         String sql = joined(queries.stream().map(Query::sql).toList());
         return jdbc.execute((ConnectionCallback<List<Object>>) con -> {
             try (PreparedStatement ps = con.prepareStatement(sql)) {

@@ -24,6 +24,8 @@ class PipelineTest {
     JdbcClient client;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    DeferredWrites deferred;
 
     private static Pipeline.Query<String> text(String sql, Object... params) {
         return Pipeline.Query.of(sql, rs -> rs.next() ? rs.getString(1) : null, params);
@@ -61,5 +63,30 @@ class PipelineTest {
     @Test
     void aQueryAloneGivesTheSameResult() {
         assertThat(text("select upper(?)", "abc").run(client)).isEqualTo("ABC");
+    }
+
+    @Test
+    void aNationalInterfaceCallUsesGenericPlansForItsTransactionOnly() {
+        Pipeline.Query<String> mode = text("select current_setting('plan_cache_mode')");
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        String inCall = tx.execute(status -> {
+            deferred.open();
+            try {
+                List<Object> results = Pipeline.run(jdbc, List.of(mode, text("select ?", "second")));
+                assertThat(results).as("the setting's own result is not among the call's").hasSize(2).element(1).isEqualTo("second");
+                return Pipeline.run(jdbc, mode, mode).second() + "/" + results.get(0);
+            } finally {
+                deferred.close();
+            }
+        });
+        assertThat(inCall).isEqualTo("force_generic_plan/force_generic_plan");
+        String next = tx.execute(status -> Pipeline.run(jdbc, mode, mode).first());
+        assertThat(next).as("the next transaction on the pool").isEqualTo("auto");
+        String afterEmptyScope = tx.execute(status -> {
+            deferred.open();
+            deferred.close();
+            return Pipeline.run(jdbc, mode, mode).first();
+        });
+        assertThat(afterEmptyScope).as("a scope closed before any round trip leaves nothing behind").isEqualTo("auto");
     }
 }
