@@ -32,10 +32,7 @@ public final class BlockingSocketFactory extends SocketFactory {
 
     @Override
     public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-        Socket socket = createSocket();
-        socket.bind(new InetSocketAddress(localHost, localPort));
-        socket.connect(new InetSocketAddress(host, port));
-        return socket;
+        return connected(new InetSocketAddress(host, port), new InetSocketAddress(localHost, localPort));
     }
 
     @Override
@@ -45,14 +42,19 @@ public final class BlockingSocketFactory extends SocketFactory {
 
     @Override
     public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
-        Socket socket = createSocket();
-        socket.bind(new InetSocketAddress(localAddress, localPort));
-        socket.connect(new InetSocketAddress(address, port));
-        return socket;
+        return connected(new InetSocketAddress(address, port), new InetSocketAddress(localAddress, localPort));
     }
 
     private Socket connected(InetSocketAddress address) throws IOException {
+        return connected(address, null);
+    }
+
+    /** A new socket, bound to {@code local} when given, connected to {@code address}. */
+    private Socket connected(InetSocketAddress address, InetSocketAddress local) throws IOException {
         Socket socket = createSocket();
+        if (local != null) {
+            socket.bind(local);
+        }
         socket.connect(address);
         return socket;
     }
