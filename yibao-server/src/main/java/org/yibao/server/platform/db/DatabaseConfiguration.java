@@ -51,6 +51,13 @@ class DatabaseConfiguration {
                     .setServerConfig("wal_buffers", "32MB")
                     .setServerConfig("max_wal_size", "2GB")
                     .setServerConfig("checkpoint_timeout", "15min");
+            // The pool talks to the server over its Unix-domain socket in the data directory, which costs both
+            // sides less CPU per round trip than loopback TCP; TCP on localhost stays open for psql and tools.
+            Path socketDirectory = pgdata;
+            boolean unixSocket = fitsUnixSocketPath(socketDirectory);
+            if (unixSocket) {
+                builder.setServerConfig("unix_socket_directories", socketDirectory.toString());
+            }
             properties.db().embeddedSettings().forEach((name, value) -> {
                 if (DURABILITY.contains(name)) {
                     throw new IllegalStateException("yibao.db.embedded-settings." + name + " cannot be set: "
@@ -62,8 +69,10 @@ class DatabaseConfiguration {
                 builder.setPort(properties.db().embeddedPort());
             }
             EmbeddedPostgres postgres = builder.start();
-            log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), pgdata);
-            return new EmbeddedDatabase(postgres);
+            Path socket = unixSocket ? socketDirectory.resolve(".s.PGSQL." + postgres.getPort()) : null;
+            log.info("Embedded PostgreSQL started on port {} with data in {}{}", postgres.getPort(), pgdata,
+                    socket == null ? " (TCP only: the data directory's path is too long for a Unix-domain socket)" : "");
+            return new EmbeddedDatabase(postgres, socket);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the embedded PostgreSQL in " + pgdata, e);
         }
@@ -83,22 +92,43 @@ class DatabaseConfiguration {
             config.setUsername(properties.db().user());
             config.setPassword(properties.db().password());
         }
-        // A URL naming its own socketFactory keeps it: the driver lets the URL's parameters win.
-        config.addDataSourceProperty("socketFactory", BlockingSocketFactory.class.getName());
+        if (embedded.socket() != null) {
+            // junixsocket's factory connects to the socket file named by the argument, whatever host and port the URL names.
+            config.addDataSourceProperty("socketFactory", "org.newsclub.net.unix.AFUNIXSocketFactory$FactoryArg");
+            config.addDataSourceProperty("socketFactoryArg", embedded.socket().toString());
+        } else {
+            // A URL naming its own socketFactory keeps it: the driver lets the URL's parameters win.
+            config.addDataSourceProperty("socketFactory", BlockingSocketFactory.class.getName());
+        }
         return new HikariDataSource(config);
+    }
+
+    /**
+     * A Unix-domain socket's path must fit in {@code sun_path} (108 bytes with its terminating zero on Linux);
+     * PostgreSQL adds {@code /.s.PGSQL.<port>} and a lock file's {@code .lock} to the directory.
+     */
+    static boolean fitsUnixSocketPath(Path directory) {
+        return directory.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length + "/.s.PGSQL.65535.lock".length() < 108;
     }
 
     /** Holder that stops the embedded server after the pool is closed. */
     static final class EmbeddedDatabase implements AutoCloseable {
-        static final EmbeddedDatabase NONE = new EmbeddedDatabase(null);
+        static final EmbeddedDatabase NONE = new EmbeddedDatabase(null, null);
         private final EmbeddedPostgres postgres;
+        private final Path socket;
 
-        EmbeddedDatabase(EmbeddedPostgres postgres) {
+        EmbeddedDatabase(EmbeddedPostgres postgres, Path socket) {
             this.postgres = postgres;
+            this.socket = socket;
         }
 
         EmbeddedPostgres postgres() {
             return postgres;
+        }
+
+        /** The server's Unix-domain socket, or null when the pool connects over TCP. */
+        Path socket() {
+            return socket;
         }
 
         @Override
