@@ -45,6 +45,28 @@ class DemoWorldLoadedTest {
                              String recordedBy) {}
 
     @Test
+    void theWorldsTablesHaveStatisticsAsSoonAsItIsLoaded() throws InterruptedException {
+        // last_analyze is set by an ANALYZE statement only, never by autovacuum; the server publishes its
+        // statistics views within seconds, so the look is repeated for up to 20 s.
+        List<String> tables = List.of("region", "alliance", "institution", "institution_key", "person", "personal_account",
+                "personal_account_entry", "person_identity", "mutual_aid_binding", "chronic_recognition", "family_doctor_contract",
+                "xr_filing", "catalogue_item", "chronic_disease");
+        List<String> unanalysed = List.of();
+        for (int attempt = 0; attempt < 40; attempt++) {
+            unanalysed = jdbc.sql("""
+                            select t from unnest(?::text[]) t
+                            where not exists (select 1 from pg_stat_user_tables s where s.relname = t and s.last_analyze is not null)
+                            order by t""")
+                    .param(tables.toArray(String[]::new)).query(String.class).list();
+            if (unanalysed.isEmpty()) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        assertThat(unanalysed).as("tables of the demo world without statistics").isEmpty();
+    }
+
+    @Test
     void theEightNamedPersonsAreThereExactlyAsTheSpecSays() {
         assertPerson("99010000000000000001", "张敏", "990100198103150126", "2", "1981-03-15", "310", "1101", "990100");
         assertPerson("99010000000000000002", "李强", "990100195806200210", "1", "1958-06-20", "310", "1201", "990100");
