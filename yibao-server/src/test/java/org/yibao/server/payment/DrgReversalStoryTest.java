@@ -3,16 +3,23 @@ package org.yibao.server.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.yibao.server.ClockControlledTest;
 import org.yibao.server.demo.DemoCast;
 import org.yibao.server.platform.YibaoProperties;
 import org.yibao.server.support.FsiClients;
+import org.yibao.server.support.HeadlessChromium;
 import org.yibao.server.support.InstitutionPortalLogins;
 import org.yibao.server.support.TestClock;
 import org.yibao.server.support.TestPersons;
@@ -50,7 +57,7 @@ class DrgReversalStoryTest {
     }
 
     @Test
-    void aSettlementReversedAfterTheRunLosesItsDrgMoneyAndOneSettledAgainIsPaidOnItsNewSettlementOnce() {
+    void aSettlementReversedAfterTheRunLosesItsDrgMoneyAndOneSettledAgainIsPaidOnItsNewSettlementOnce() throws java.io.IOException {
         DrgStays drg = DrgStays.inMay(2040, L3, clock, fsi, jdbc, users);
         TestPersons persons = new TestPersons(users, jdbc);
         TestPersons.Registered first = persons.resident("冲销居民", LocalDate.of(1952, 4, 5));
@@ -76,6 +83,8 @@ class DrgReversalStoryTest {
         assertThat(atRun.get("corrected_cases").asInt()).isEqualTo(3);
         // Nothing reversed or corrected yet: nothing is paid.
         assertThat(users.admin().post(PATH + "/corrections", Map.of()).body()).contains("nothing_corrected");
+        // Without a corrections round the charts show the run alone.
+        assertThat(users.readOnly().get("/drg-payments?region=990100&month=2040-05").body()).contains("drg-data").doesNotContain("cmiCorrected");
 
         // The hospital reverses two settlements through the national interface and settles one of the stays again.
         clock.set(LocalDate.of(2040, 6, 3).atTime(10, 0));
@@ -140,6 +149,30 @@ class DrgReversalStoryTest {
         String page = users.readOnly().get("/drg-payments?region=990100&month=2040-05").body();
         assertThat(page).contains("drg-corrected-" + L3, "更正后", "1,726.66", "2,672.49", "7,381.66", "5,655.00");
         assertThat(users.readOnly().get("/drg-payments?region=990100&month=2040-05&lang=en").body()).contains("As corrected", "1,726.66");
+        // Its charts show the hospital's CMI and surplus as corrected beside the run's.
+        String script = page.substring(page.indexOf("id=\"drg-data\">") + "id=\"drg-data\">".length());
+        JsonNode chart = tools.jackson.databind.json.JsonMapper.builder().build().readTree(script.substring(0, script.indexOf("</script>")));
+        int at = chart.get("hospitals").valueStream().map(JsonNode::asString).toList().indexOf(hospital.get("name").asString());
+        assertThat(at).isNotNegative();
+        assertThat(chart.get("surplus").get(at).decimalValue()).isEqualByComparingTo(money(hospital, "surplus"));
+        assertThat(chart.get("surplusCorrected").get(at).decimalValue()).isEqualByComparingTo("1726.66");
+        assertThat(chart.get("cmi").get(at).decimalValue()).isEqualByComparingTo(money(hospital, "cmi"));
+        assertThat(chart.get("cmiCorrected").get(at).decimalValue()).isEqualByComparingTo("0.3825");
+        assertThat(page).contains("data-label-corrected=\"更正后\"");
+        // In a browser, each chart draws the two series.
+        try (HeadlessChromium chromium = new HeadlessChromium(1400, 1000)) {
+            String base = "http://localhost:" + users.port();
+            List<String> credentials = Files.readAllLines(properties.dataDir().toAbsolutePath().resolve("admin-credentials.txt"));
+            chromium.signInToConsole(base, credentials.get(0), credentials.get(1));
+            chromium.driver().get(base + "/drg-payments?region=990100&month=2040-05");
+            new WebDriverWait(chromium.driver(), Duration.ofSeconds(10))
+                    .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-drg-surplus canvas")));
+            for (String id : List.of("chart-drg-cmi", "chart-drg-surplus")) {
+                Object names = ((JavascriptExecutor) chromium.driver()).executeScript("return echarts.getInstanceByDom("
+                        + "document.getElementById(arguments[0])).getOption().series.map(function (s) { return s.name; })", id);
+                assertThat(names).asList().hasSize(2).last().asString().endsWith("更正后");
+            }
+        }
         assertThat(users.readOnly().get("/drg-payments/990100/2040-05/" + L3).body())
                 .contains("drg-case-corrected-adjustment", "1,726.66", "结算已撤销", settledAgain.setlId());
         var portal = InstitutionPortalLogins.signedIn(users.port(), InstitutionPortalLogins.demoAdmin(properties, L3))

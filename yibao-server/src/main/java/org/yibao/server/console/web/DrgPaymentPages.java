@@ -66,17 +66,25 @@ class DrgPaymentPages {
                 .reduce(Money.ZERO, Money::plus));
         model.addAttribute("correctedAdjustment", v.institutions().stream().map(i -> i.corrected().adjustment())
                 .reduce(Money.ZERO, Money::plus));
-        model.addAttribute("corrections", corrections.rounds(admdvs, m));
-        model.addAttribute("chartJson", DashboardController.safeForScript(JSON.writeValueAsString(chart(v))));
+        var rounds = corrections.rounds(admdvs, m);
+        model.addAttribute("corrections", rounds);
+        model.addAttribute("chartJson", DashboardController.safeForScript(JSON.writeValueAsString(chart(v, !rounds.isEmpty()))));
         return "console/drg-payments";
     }
 
-    /** CMI and surplus/overspend by hospital, in the table's order. */
-    static Map<String, Object> chart(DrgPayments.Month v) {
+    /**
+     * CMI and surplus/overspend by hospital, in the table's order: as run and, once a corrections round has run,
+     * as corrected beside them (the table shows both; a chart of the run's alone would show what no longer stands).
+     */
+    static Map<String, Object> chart(DrgPayments.Month v, boolean corrected) {
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("hospitals", v.institutions().stream().map(DrgPayments.InstitutionMonth::name).toList());
         c.put("cmi", v.institutions().stream().map(i -> i.cmi()).toList());
         c.put("surplus", v.institutions().stream().map(i -> i.surplus().toBigDecimal()).toList());
+        if (corrected) {
+            c.put("cmiCorrected", v.institutions().stream().map(i -> i.corrected().cmi()).toList());
+            c.put("surplusCorrected", v.institutions().stream().map(i -> i.corrected().surplus().toBigDecimal()).toList());
+        }
         return c;
     }
 
