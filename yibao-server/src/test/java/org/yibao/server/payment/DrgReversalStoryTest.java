@@ -159,6 +159,9 @@ class DrgReversalStoryTest {
         assertThat(chart.get("cmi").get(at).decimalValue()).isEqualByComparingTo(money(hospital, "cmi"));
         assertThat(chart.get("cmiCorrected").get(at).decimalValue()).isEqualByComparingTo("0.3825");
         assertThat(page).contains("data-label-corrected=\"更正后\"");
+        // The analytics page's year adds up the cases as they stand: two cases, their CMI and surplus.
+        String analytics = users.readOnly().get("/analytics?region=990100&year=2040").body();
+        assertThat(analytics).contains("1,726.66", "0.3825").doesNotContain("2,672.49");
         // In a browser, each chart draws the two series.
         try (HeadlessChromium chromium = new HeadlessChromium(1400, 1000)) {
             String base = "http://localhost:" + users.port();

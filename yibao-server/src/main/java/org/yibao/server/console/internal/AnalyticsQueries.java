@@ -119,15 +119,26 @@ public class AnalyticsQueries {
                 .query((rs, n) -> new Complaints(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
     }
 
-    /** DRG payment results of the region's hospitals in the year's months that were run, by hospital. */
+    /**
+     * DRG payment results of the region's hospitals in the year's months that were run, by hospital, as they stand:
+     * each case's latest result (its latest corrections round's, else the run's), a case whose stay is no longer
+     * settled left out of the count and, having no weight, out of the CMI.
+     */
     public List<DrgHospital> drgByHospital(String region, int year) {
         return jdbc.sql("""
-                        select c.fixmedins_code, coalesce(max(i.name), c.fixmedins_code), round(avg(c.rw), 4), count(*), sum(c.surplus)
-                        from drg_payment_case c
+                        select c.fixmedins_code, coalesce(max(i.name), c.fixmedins_code), round(avg(c.rw), 4),
+                               count(*) filter (where c.reason <> :reversed), sum(c.surplus)
+                        from (select distinct on (setl_id) * from (
+                                  select setl_id, 0 as round, fixmedins_code, reason, rw, surplus from drg_payment_case
+                                  where admdvs = :region and month >= :first and month < :next
+                                  union all
+                                  select setl_id, round, fixmedins_code, reason, rw, surplus from drg_correction_case
+                                  where admdvs = :region and month >= :first and month < :next) r
+                              order by setl_id, round desc) c
                         left join institution i on i.fixmedins_code = c.fixmedins_code and i.valid_to is null
-                        where c.admdvs = :region and c.month >= :first and c.month < :next
                         group by c.fixmedins_code order by c.fixmedins_code""")
                 .param("region", region).param("first", LocalDate.of(year, 1, 1)).param("next", LocalDate.of(year + 1, 1, 1))
+                .param("reversed", org.yibao.server.payment.DrgPayments.REVERSED)
                 .query((rs, n) -> new DrgHospital(rs.getString(1), rs.getString(2), rs.getBigDecimal(3), rs.getLong(4), rs.getBigDecimal(5)))
                 .list();
     }
