@@ -29,10 +29,10 @@ import tools.jackson.databind.JsonNode;
 /**
  * Settlements reversed after their DRG month was run, through May–July 2040 (used by no other clock test) at
  * 示范市第一人民医院 (level 3): three May pneumonia stays of residents (ES35, standard 3,690.83, cost 2,800.00,
- * each paid 890.83 beyond the items). June: May is run; then the hospital reverses one stay's settlement by 2305
- * and leaves it, and reverses another and settles it again with one more drug (cost 2,855.00). The corrections
- * round withdraws the first case's DRG money and pays the second on its new settlement, posting the difference
- * in balance; May's figures as corrected stand beside the run's; May's clearing statement carries the
+ * each paid 890.83 beyond the items). June: May is run; then the hospital undoes one stay's settlement by 冲正
+ * (2601) and leaves it, and reverses another by 2305 and settles it again with one more drug (cost 2,855.00). The
+ * corrections round withdraws the first case's DRG money and pays the second on its new settlement, posting the
+ * difference in balance; May's figures as corrected stand beside the run's (table, charts, analytics); May's clearing statement carries the
  * difference once; a second round pays nothing; June's run does not pay the stay settled again a second time.
  */
 @ClockControlledTest
@@ -86,9 +86,11 @@ class DrgReversalStoryTest {
         // Without a corrections round the charts show the run alone.
         assertThat(users.readOnly().get("/drg-payments?region=990100&month=2040-05").body()).contains("drg-data").doesNotContain("cmiCorrected");
 
-        // The hospital reverses two settlements through the national interface and settles one of the stays again.
+        // The hospital reverses two settlements through the national interface, one by 冲正 (2601 on the 2304's msgid)
+        // and one by 2305, and settles the second stay again.
         clock.set(LocalDate.of(2040, 6, 3).atTime(10, 0));
-        JsonNode reversal = drg.reverse(reversed);
+        JsonNode reversal = fsi.as(L3).call("2601", Map.of("data", Map.of("psn_no", reversed.setlinfo().get("psn_no").asString(),
+                "omsgid", reversed.setlinfo().get("medins_setl_id").asString(), "oinfno", "2304"))).ok().output().get("setlinfo");
         assertThat(money(reversal, "hifp_pay")).isEqualByComparingTo(money(reversed.setlinfo(), "hifp_pay").negate());
         drg.reverse(again);
         DrgStays.Settled settledAgain = drg.settleAgain(again, 41);
