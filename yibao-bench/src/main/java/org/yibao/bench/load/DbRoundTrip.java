@@ -48,17 +48,18 @@ public final class DbRoundTrip implements Callable<Integer> {
         Figure tcp = null;
         Figure unix = null;
         for (int round = 1; round <= rounds; round++) {
-            tcp = measure(false);
-            unix = measure(true);
-            for (var f : new Object[][] {{"tcp", tcp}, {"unix", unix}}) {
-                Figure x = (Figure) f[1];
-                System.out.printf("round %d %s: %.1f µs wall, client cpu %.1f µs, server cpu %.1f µs per round trip%n",
-                        round, f[0], x.wallUs(), x.clientCpuUs(), x.serverCpuUs());
-            }
+            tcp = print(round, "tcp", measure(false));
+            unix = print(round, "unix", measure(true));
         }
         System.out.printf("round_trip_us tcp_wall=%.1f tcp_cpu=%.1f unix_wall=%.1f unix_cpu=%.1f%n",
                 tcp.wallUs(), tcp.cpuUs(), unix.wallUs(), unix.cpuUs());
         return 0;
+    }
+
+    private static Figure print(int round, String transport, Figure f) {
+        System.out.printf("round %d %s: %.1f µs wall, client cpu %.1f µs, server cpu %.1f µs per round trip%n",
+                round, transport, f.wallUs(), f.clientCpuUs(), f.serverCpuUs());
+        return f;
     }
 
     private Figure measure(boolean overUnixSocket) throws Exception {
