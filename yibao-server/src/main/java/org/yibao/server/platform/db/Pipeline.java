@@ -78,6 +78,11 @@ public final class Pipeline {
                     Arrays.asList(NamedParameterUtils.buildValueArray(parsed, source, null)), extractor);
         }
 
+        /** The same query, its result passed through {@code f} as its rows are read. */
+        public <R> Query<R> map(java.util.function.Function<? super T, ? extends R> f) {
+            return new Query<>(sql, params, rs -> f.apply(extractor.extractData(rs)));
+        }
+
         /** This query alone. */
         public T run(JdbcClient jdbc) {
             return jdbc.sql(sql).params(params).query(extractor);

@@ -99,11 +99,12 @@ class Settler {
      */
     <A> Pipeline.Both<A, Optional<SettlementFacts>> withFacts(Pipeline.Query<A> query, String psnNo, LocalDate date, LocalDate filingsFrom,
                                                              LocalDate filingsTo) {
-        return Pipeline.run(pipeline, query, persons.settlementFactsQuery(psnNo, date, filingsFrom, filingsTo));
+        Pipeline.Both<A, Persons.FactsRead> read = Pipeline.run(pipeline, query, persons.settlementFactsQuery(psnNo, date, filingsFrom, filingsTo));
+        return new Pipeline.Both<>(read.first(), read.second().get());
     }
 
     /** A visit locked and checked as {@link Visits#lockOwn}, what the caller read under the lock, and the person's facts of {@code factsDay}. */
-    record Opened<A>(Visits.Visit visit, A read, LocalDate factsDay, Optional<SettlementFacts> facts) {}
+    record Opened<A>(Visits.Visit visit, A read, LocalDate factsDay, Persons.FactsRead facts) {}
 
     /**
      * Opens a visit for an upload or a settlement in one round trip: the visit locked, the caller's query under
@@ -118,7 +119,7 @@ class Settler {
         @SuppressWarnings("unchecked")
         Visits.Visit visit = visits.own(call, (Optional<Visits.Visit>) read.get(0), mdtrtId, psnNo, path);
         @SuppressWarnings("unchecked")
-        Opened<A> opened = new Opened<>(visit, (A) read.get(1), today, (Optional<SettlementFacts>) read.get(2));
+        Opened<A> opened = new Opened<>(visit, (A) read.get(1), today, (Persons.FactsRead) read.get(2));
         return opened;
     }
 
@@ -126,7 +127,7 @@ class Settler {
     SettlementFacts factsOn(FsiCall call, Opened<?> opened, String psnNo, LocalDate date, LocalDate filingsFrom, LocalDate filingsTo,
                             String path) {
         boolean sameDay = date.equals(opened.factsDay()) && filingsFrom.equals(date) && filingsTo.equals(date);
-        return checked(call, sameDay ? opened.facts() : persons.settlementFacts(psnNo, date, filingsFrom, filingsTo), psnNo, date, path);
+        return checked(call, sameDay ? opened.facts().get() : persons.settlementFacts(psnNo, date, filingsFrom, filingsTo), psnNo, date, path);
     }
 
     /** The person's facts, refused when the person is not insured on {@code date} or the envelope names another insured region. */

@@ -1,0 +1,137 @@
+package org.yibao.server.insured;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.yibao.engine.identity.CertificateNumbers;
+import org.yibao.server.IntegrationTest;
+import org.yibao.server.region.RefData;
+
+/**
+ * The person's settlement facts are remembered with the version of their tables (V97): a settlement must still see
+ * every committed change to any of the eight tables at once, and never a change that was rolled back.
+ */
+@IntegrationTest
+class SettlementFactsVersionTest {
+
+    private static final LocalDate DAY = LocalDate.of(2026, 6, 15);
+
+    @Autowired
+    Persons persons;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate tx;
+
+    private String psnNo;
+    private String binder;
+
+    @BeforeEach
+    void twoEmployeesOfTheDemoCity() {
+        psnNo = employee();
+        binder = employee();
+    }
+
+    /** A new employee insured in 990100 (the demo world's city) with a personal account; no other test knows them. */
+    private String employee() {
+        String no = "97" + RefData.digits(18);
+        String first17 = RefData.digits(17);
+        jdbc.sql("""
+                        insert into person (psn_no, valid_from, certno, name, gend, brdy, insutype, psn_type, insured_admdvs,
+                                            residence_admdvs, insu_date, recorded_at, recorded_by)
+                        values (?, date '2025-01-01', ?, '事实测试', '2', date '1981-03-15', '310', '1101', '990100', '990100',
+                                date '2010-01-01', now(), 'test')""").params(no, first17 + CertificateNumbers.checkCharacter(first17)).update();
+        jdbc.sql("insert into personal_account (psn_no, admdvs, balance, updated_at) values (?, '990100', 1000.00, now())").param(no)
+                .update();
+        return no;
+    }
+
+    private SettlementFacts facts() {
+        return persons.settlementFacts(psnNo, DAY).orElseThrow();
+    }
+
+    @Test
+    void aCommittedChangeToAnyFactTableIsSeenByTheNextRead() {
+        facts();
+        assertThat(facts().identities()).doesNotContain("2102");
+        long identity = jdbc.sql("insert into person_identity (psn_no, psn_idet_type, begin_date) values (?, '2102', ?) returning id")
+                .params(psnNo, DAY.minusDays(10)).query(Long.class).single();
+        assertThat(facts().identities()).contains("2102");
+        jdbc.sql("update person_identity set end_date = ? where id = ?").params(DAY.minusDays(1), identity).update();
+        assertThat(facts().identities()).doesNotContain("2102");
+
+        jdbc.sql("""
+                        insert into chronic_recognition (psn_no, dise_key, dise_codg, begin_date, end_date, recorded_at)
+                        values (?, 'I10', 'I10.x00', ?, ?, now())""").params(psnNo, DAY.minusDays(30), DAY.plusDays(300)).update();
+        assertThat(facts().chronicDiseaseKeys()).contains("I10");
+
+        jdbc.sql("""
+                        insert into family_doctor_contract (psn_no, kind, community_code, begin_date, end_date, recorded_at)
+                        values (?, 'BASIC', 'H99010000001', ?, ?, now())""").params(psnNo, DAY.minusDays(30), DAY.plusDays(300)).update();
+        assertThat(facts().familyDoctorKind()).isEqualTo("BASIC");
+
+        jdbc.sql("""
+                        insert into mutual_aid_binding (binder_psn_no, member_psn_no, relation, bound_at, valid_from)
+                        values (?, ?, 'SPOUSE', now(), ?)""").params(binder, psnNo, DAY.minusDays(30)).update();
+        assertThat(facts().binders()).containsExactly(binder);
+
+        jdbc.sql("""
+                        insert into xr_filing (psn_no, category, insured_admdvs, treatment_admdvs, begin_date, channel, recorded_at)
+                        values (?, 'TEMPORARY', '990100', '990200', ?, 'COUNTER', now())""").params(psnNo, DAY.minusDays(3)).update();
+        assertThat(facts().crossRegionFilings()).containsExactly("TEMPORARY:990200");
+
+        jdbc.sql("update person set psn_type = '1201' where psn_no = ?").param(psnNo).update();
+        assertThat(facts().person().personType()).isEqualTo("1201");
+
+        assertThat(facts().ownAccount()).isTrue();
+        jdbc.sql("update personal_account set balance = balance - 10 where psn_no = ?").param(psnNo).update();
+        long version = jdbc.sql("select version from settlement_facts_version").query(Long.class).single();
+        jdbc.sql("update personal_account set balance = balance + 10 where psn_no = ?").param(psnNo).update();
+        assertThat(jdbc.sql("select version from settlement_facts_version").query(Long.class).single())
+                .as("a balance is not a fact: settlements move balances without moving the version").isEqualTo(version);
+        jdbc.sql("delete from personal_account where psn_no = ?").param(psnNo).update();
+        assertThat(facts().ownAccount()).isFalse();
+    }
+
+    @Test
+    void aChangeRolledBackIsNeverSeenEvenAfterTheTransactionThatMadeItReadIt() {
+        facts();
+        tx.executeWithoutResult(status -> {
+            jdbc.sql("insert into person_identity (psn_no, psn_idet_type, begin_date) values (?, '2101', ?)").params(psnNo, DAY.minusDays(1))
+                    .update();
+            assertThat(facts().identities()).as("the writing transaction sees its own change").contains("2101");
+            status.setRollbackOnly();
+        });
+        assertThat(facts().identities()).doesNotContain("2101");
+        // Another transaction moves the version after the rollback: the rolled-back facts never come back.
+        jdbc.sql("update person_identity set memo = memo where psn_no = ?").param(psnNo).update();
+        assertThat(facts().identities()).doesNotContain("2101");
+    }
+
+    @Test
+    void factsAreReadFromMemoryWhileTheirVersionStands() {
+        // A write that bypasses the version (its trigger disabled for the moment) is not seen: the facts came
+        // from memory. This is why every write to the eight tables must move the version, as V97's triggers do.
+        String name = facts().person().name();
+        try {
+            tx.executeWithoutResult(status -> {
+                jdbc.sql("alter table person disable trigger settlement_facts_changed").update();
+                jdbc.sql("update person set name = '改名' where psn_no = ?").param(psnNo).update();
+                jdbc.sql("alter table person enable trigger settlement_facts_changed").update();
+            });
+            assertThat(facts().person().name()).isEqualTo(name);
+        } finally {
+            jdbc.sql("update person set name = ? where psn_no = ?").params(name, psnNo).update();
+        }
+        assertThat(facts().person().name()).isEqualTo(name);
+        jdbc.sql("update person set name = '又改名' where psn_no = ?").param(psnNo).update();
+        assertThat(facts().person().name()).isEqualTo("又改名");
+    }
+}
