@@ -62,9 +62,10 @@ public class Persons {
     private final Clock clock;
     /**
      * Facts read for settlement by person, day and filing days, with their version: an outpatient visit reads the same
-     * facts three times within minutes. A few hundred bytes each; the oldest go first.
+     * facts three times within minutes. About 1.3 KB each (the person's version is most of it), so at most about 65 MB;
+     * a person not remembered costs what it did before: the facts query in the same round trip.
      */
-    private final Cache<FactsKey, Remembered> remembered = Caffeine.newBuilder().maximumSize(100_000).build();
+    private final Cache<FactsKey, Remembered> remembered = Caffeine.newBuilder().maximumSize(50_000).build();
 
     Persons(JdbcClient jdbc, Regions regions, AuditTrail audit, AuditQueries auditQueries, Clock clock) {
         this.jdbc = jdbc;
