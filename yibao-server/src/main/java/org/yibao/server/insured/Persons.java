@@ -149,7 +149,7 @@ public class Persons {
         FactsKey key = new FactsKey(personNo, date, filingsFrom, filingsTo);
         Remembered known = remembered.getIfPresent(key);
         if (known != null) {
-            return VERSION.<FactsRead>map(version -> version == known.version() ? () -> known.facts()
+            return VERSION.<FactsRead>map(version -> version == known.version() ? known::facts
                     : () -> settlementFactsQuery(key).run(jdbc).get());
         }
         return settlementFactsQuery(key);
@@ -157,27 +157,7 @@ public class Persons {
 
     /** The facts of {@code key} and, in the same snapshot, the version of their tables; remembered when the person was found. */
     private Pipeline.Query<FactsRead> settlementFactsQuery(FactsKey key) {
-        Pipeline.Query<FactsRead> read = Pipeline.Query.named("select " + COLUMNS.replace("psn_no,", "p.psn_no,") + """
-                        ,
-                               exists (select 1 from personal_account a where a.psn_no = p.psn_no),
-                               (select string_agg(psn_idet_type, ',') from person_identity i
-                                 where i.psn_no = p.psn_no and i.begin_date <= :d and (i.end_date is null or i.end_date >= :d)),
-                               (select string_agg(dise_key, ',') from chronic_recognition r
-                                 where r.psn_no = p.psn_no and r.cancelled_at is null and r.begin_date <= :d and r.end_date >= :d),
-                               (select kind || ',' || community_code || ',' || coalesce(district_code, '') || ',' || coalesce(city_code, '')
-                                  from family_doctor_contract f
-                                 where f.psn_no = p.psn_no and f.cancelled_at is null and f.begin_date <= :d and f.end_date >= :d
-                                 order by f.begin_date desc, f.id desc limit 1),
-                               (select string_agg(binder_psn_no, ',' order by bound_at, id) from mutual_aid_binding b
-                                 where b.member_psn_no = p.psn_no and b.unbound_at is null and b.valid_from <= :d
-                                   and (b.valid_to is null or b.valid_to >= :d)),
-                               (select string_agg(category || ':' || treatment_admdvs, ',' order by begin_date) from xr_filing x
-                                 where x.psn_no = p.psn_no and x.cancelled_at is null and x.begin_date <= :xt
-                                   and (x.end_date is null or x.end_date >= :xf)),
-                               (select g.pooling_admdvs from region g where g.admdvs = p.insured_admdvs and g.valid_from <= :d
-                                   and (g.valid_to is null or g.valid_to > :d) order by g.valid_from desc limit 1),
-                               (select version from settlement_facts_version)
-                        from person p where p.psn_no = :psn and p.valid_from <= :d and (p.valid_to is null or p.valid_to > :d)""",
+        return Pipeline.Query.named(FACTS,
                 Map.of("psn", key.personNo(), "d", key.date(), "xf", key.filingsFrom(), "xt", key.filingsTo()), rs -> {
                     if (!rs.next()) {
                         return Optional::empty;
@@ -198,7 +178,6 @@ public class Persons {
                     remembered.put(key, new Remembered(version, facts));
                     return () -> facts;
                 });
-        return read;
     }
 
     /** The person's facts from a round trip that read them, or that read their version and reads them again when it moved. */
@@ -210,6 +189,29 @@ public class Persons {
     private record FactsKey(String personNo, LocalDate date, LocalDate filingsFrom, LocalDate filingsTo) {}
 
     private record Remembered(long version, Optional<SettlementFacts> facts) {}
+
+    /** The facts of a person on a day (:psn, :d, filings in force from :xf to :xt) and the version of their tables. */
+    private static final String FACTS = "select " + COLUMNS.replace("psn_no,", "p.psn_no,") + """
+            ,
+                   exists (select 1 from personal_account a where a.psn_no = p.psn_no),
+                   (select string_agg(psn_idet_type, ',') from person_identity i
+                     where i.psn_no = p.psn_no and i.begin_date <= :d and (i.end_date is null or i.end_date >= :d)),
+                   (select string_agg(dise_key, ',') from chronic_recognition r
+                     where r.psn_no = p.psn_no and r.cancelled_at is null and r.begin_date <= :d and r.end_date >= :d),
+                   (select kind || ',' || community_code || ',' || coalesce(district_code, '') || ',' || coalesce(city_code, '')
+                      from family_doctor_contract f
+                     where f.psn_no = p.psn_no and f.cancelled_at is null and f.begin_date <= :d and f.end_date >= :d
+                     order by f.begin_date desc, f.id desc limit 1),
+                   (select string_agg(binder_psn_no, ',' order by bound_at, id) from mutual_aid_binding b
+                     where b.member_psn_no = p.psn_no and b.unbound_at is null and b.valid_from <= :d
+                       and (b.valid_to is null or b.valid_to >= :d)),
+                   (select string_agg(category || ':' || treatment_admdvs, ',' order by begin_date) from xr_filing x
+                     where x.psn_no = p.psn_no and x.cancelled_at is null and x.begin_date <= :xt
+                       and (x.end_date is null or x.end_date >= :xf)),
+                   (select g.pooling_admdvs from region g where g.admdvs = p.insured_admdvs and g.valid_from <= :d
+                       and (g.valid_to is null or g.valid_to > :d) order by g.valid_from desc limit 1),
+                   (select version from settlement_facts_version)
+            from person p where p.psn_no = :psn and p.valid_from <= :d and (p.valid_to is null or p.valid_to > :d)""";
 
     private static final Pipeline.Query<Long> VERSION = Pipeline.Query.of("select version from settlement_facts_version", rs -> {
         rs.next();
