@@ -24,7 +24,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 port=${YIBAO_BENCH_PORT:-18182}
-java_opts="-Xms1g -Xmx2g"
+java_opts="-Xms1g -Xmx2g -XX:+UseParallelGC"  # as ./yibao serve starts it
 if [ -n "${ASYNC_PROFILER:-}" ]; then
   agent="-agentpath:$ASYNC_PROFILER=start,event=itimer,interval=1ms,threads,collapsed,file=$PWD/target/gateway-cpu.collapsed"
 fi

@@ -12,7 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port=${YIBAO_BENCH_PORT:-18181}
-java_opts="-Xms1g -Xmx2g"
+java_opts="-Xms1g -Xmx2g -XX:+UseParallelGC"  # as ./yibao serve starts it
 warmup=90 duration=60 args=()
 while [ $# -gt 0 ]; do
   case "$1" in
