@@ -39,8 +39,26 @@ public final class GatewayLoad implements Callable<Integer> {
         System.exit(new CommandLine(new GatewayLoad()).execute(args));
     }
 
+    /** What a run measured after its warm-up: latency per request, visits per second and calls not answered infcode 0. */
+    public record Result(long requests, long visits, double visitsPerSecond, double p50Ms, double p90Ms, double p99Ms, double maxMs,
+                         long errors) {
+        /** The figure line, the last line of {@code bench/gateway.sh}. */
+        public String figure() {
+            return String.format("visits_per_second=%.0f p50_ms=%.1f p99_ms=%.1f errors=%d", visitsPerSecond, p50Ms, p99Ms, errors);
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
+        Result r = run();
+        System.out.printf("requests=%d p50_ms=%.1f p90_ms=%.1f p99_ms=%.1f max_ms=%.1f%n", r.requests(), r.p50Ms(), r.p90Ms(),
+                r.p99Ms(), r.maxMs());
+        System.out.println(r.figure());
+        return 0;
+    }
+
+    /** Drives the load for the warm-up and the measured window and returns what the window measured. */
+    public Result run() throws Exception {
         CloseableHttpClient http = HisClient.httpClient(workers + 1);
         List<DemoPopulation.Key> keys = DemoPopulation.keys(dataDir, region);
         List<DemoPopulation.Person> persons = DemoPopulation.persons(http, url, dataDir, region, personCount);
@@ -103,13 +121,10 @@ public final class GatewayLoad implements Callable<Integer> {
         }
         pool.shutdown();
         pool.awaitTermination(duration + warmup + 120, TimeUnit.SECONDS);
-        double perSecond = visits.get() / (double) duration;
-        System.out.printf("requests=%d p50_ms=%.1f p90_ms=%.1f p99_ms=%.1f max_ms=%.1f%n", latency.getTotalCount(),
-                ms(latency.getValueAtPercentile(50)), ms(latency.getValueAtPercentile(90)),
-                ms(latency.getValueAtPercentile(99)), ms(latency.getMaxValue()));
-        System.out.printf("visits_per_second=%.0f p50_ms=%.1f p99_ms=%.1f errors=%d%n", perSecond,
-                ms(latency.getValueAtPercentile(50)), ms(latency.getValueAtPercentile(99)), errors.get());
-        return 0;
+        http.close();
+        return new Result(latency.getTotalCount(), visits.get(), visits.get() / (double) duration,
+                ms(latency.getValueAtPercentile(50)), ms(latency.getValueAtPercentile(90)), ms(latency.getValueAtPercentile(99)),
+                ms(latency.getMaxValue()), errors.get());
     }
 
     private static double ms(long nanos) {
