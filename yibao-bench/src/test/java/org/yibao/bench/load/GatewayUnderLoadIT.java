@@ -27,7 +27,7 @@ import picocli.CommandLine;
  * the test prints the machine and the figure line, so that CI's log carries the figure of the CI machine,
  * which the issue's target names.
  */
-class GatewayUnderLoadTest {
+class GatewayUnderLoadIT {
 
     private static final Path JAR = Path.of("..", "yibao-server", "target", "yibao-server.jar");
 
