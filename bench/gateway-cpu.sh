@@ -33,7 +33,7 @@ build_platform yibao-bench
 start_platform --yibao.demo.history.enabled=false
 postmaster=$(sed -n 1p "$data_dir/pgdata/postmaster.pid")
 postgres() { echo "$postmaster" $(pgrep -P "$postmaster"); }
-java -cp yibao-bench/target/yibao-bench.jar org.yibao.bench.load.GatewayLoad --url "http://localhost:$port" \
+java ${YIBAO_LOAD_JAVA_OPTS--XX:+UseParallelGC} -cp yibao-bench/target/yibao-bench.jar org.yibao.bench.load.GatewayLoad --url "http://localhost:$port" \
   --data-dir "$data_dir" --warmup "$warmup" --duration "$duration" "${args[@]}" > "$data_dir/load.out" 2>&1 &
 load=$!
 # The load prints its figure for the window [warmup, warmup + duration]; /proc is read just inside it.

@@ -9,6 +9,7 @@
 # Last line: visits_per_second=<n> p50_ms=<n> p99_ms=<n> errors=<n>.
 #   bench/gateway.sh [--workers N] [--warmup S] [--duration S]
 # YIBAO_BENCH_LOAD names another load generator of org.yibao.bench.load (bench/precheck-gateway.sh).
+# The generator's JVM runs on the parallel collector too; YIBAO_LOAD_JAVA_OPTS replaces its options (empty: the JVM's defaults).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port=${YIBAO_BENCH_PORT:-18181}
@@ -27,7 +28,7 @@ start_platform --yibao.demo.history.enabled=false
 pgport=$(sed -n 4p "$data_dir/pgdata/postmaster.pid")
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)"
 echo "postgresql (port $pgport): fsync, synchronous_commit and full_page_writes forced on by DatabaseConfiguration (DurabilityTest checks them)"
-java -cp yibao-bench/target/yibao-bench.jar org.yibao.bench.load.${YIBAO_BENCH_LOAD:-GatewayLoad} --url "http://localhost:$port" \
+java ${YIBAO_LOAD_JAVA_OPTS--XX:+UseParallelGC} -cp yibao-bench/target/yibao-bench.jar org.yibao.bench.load.${YIBAO_BENCH_LOAD:-GatewayLoad} --url "http://localhost:$port" \
   --data-dir "$data_dir" --warmup "$warmup" --duration "$duration" ${args[@]+"${args[@]}"} > "$data_dir/load.out" 2>&1 &
 load=$!
 sleep "$warmup"
