@@ -11,6 +11,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +33,8 @@ import picocli.CommandLine;
 class GatewayUnderLoadIT {
 
     private static final Path JAR = Path.of("..", "yibao-server", "target", "yibao-server.jar");
+    /** The lines this test prints, kept for the build to print once more at its end. */
+    private static final Path REPORT = Path.of("target", "gateway-under-load.txt");
 
     private Process platform;
     private Path dataDir;
@@ -44,6 +49,7 @@ class GatewayUnderLoadIT {
         }
         Path log = Path.of("target", "gateway-under-load-platform.log");
         Files.createDirectories(log.getParent());
+        Files.deleteIfExists(REPORT);
         // As bench/platform.sh starts it.
         platform = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xms1g", "-Xmx2g", "-XX:+UseParallelGC",
                 "-jar", JAR.toString(), "--server.port=" + port, "--yibao.data-dir=" + dataDir,
@@ -74,18 +80,22 @@ class GatewayUnderLoadIT {
         GatewayLoad.Result result = load.run();
         meter.join(5_000);
 
-        System.out.println("gateway under load (bench/gateway.sh's load) on " + machine());
-        System.out.printf("requests=%d p50_ms=%.1f p90_ms=%.1f p99_ms=%.1f max_ms=%.1f%n", result.requests(), result.p50Ms(),
-                result.p90Ms(), result.p99Ms(), result.maxMs());
+        List<String> report = new ArrayList<>();
+        report.add("gateway under load (bench/gateway.sh's load) on " + machine() + ", " + Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        report.add(String.format("requests=%d p50_ms=%.1f p90_ms=%.1f p99_ms=%.1f max_ms=%.1f", result.requests(), result.p50Ms(),
+                result.p90Ms(), result.p99Ms(), result.maxMs()));
         if (ticks[1] != null && result.visits() > 0) {
             double msPerTick = 1000.0 / 100; // USER_HZ
             double visits = result.visitsPerSecond() * (duration - 1);
-            System.out.printf("cpu_ms_per_visit platform=%.2f postgres=%.2f load=%.2f total=%.2f%n",
+            report.add(String.format("cpu_ms_per_visit platform=%.2f postgres=%.2f load=%.2f total=%.2f",
                     (ticks[1][0] - ticks[0][0]) * msPerTick / visits, (ticks[1][1] - ticks[0][1]) * msPerTick / visits,
                     (ticks[1][2] - ticks[0][2]) * msPerTick / visits,
-                    ((ticks[1][0] + ticks[1][1] + ticks[1][2]) - (ticks[0][0] + ticks[0][1] + ticks[0][2])) * msPerTick / visits);
+                    ((ticks[1][0] + ticks[1][1] + ticks[1][2]) - (ticks[0][0] + ticks[0][1] + ticks[0][2])) * msPerTick / visits));
         }
-        System.out.println(result.figure());
+        report.add(result.figure());
+        report.forEach(System.out::println);
+        // Printed again by the build after failsafe's verdict (yibao-bench/pom.xml), as the log's last lines before the reactor summary.
+        Files.write(REPORT, report);
         assertThat(result.errors()).as("calls not answered infcode 0 in the measured window").isZero();
         assertThat(result.visits()).as("visits settled in the measured window").isPositive();
         assertThat(result.requests()).as("three calls a visit").isGreaterThanOrEqualTo(3 * result.visits());
