@@ -42,6 +42,11 @@ public final class GatewayLoad implements Callable<Integer> {
     /** What a run measured after its warm-up: latency per request, visits per second and calls not answered infcode 0. */
     public record Result(long requests, long visits, double visitsPerSecond, double p50Ms, double p90Ms, double p99Ms, double maxMs,
                          long errors) {
+        /** The latency line printed above the figure line. */
+        public String latencies() {
+            return String.format("requests=%d p50_ms=%.1f p90_ms=%.1f p99_ms=%.1f max_ms=%.1f", requests, p50Ms, p90Ms, p99Ms, maxMs);
+        }
+
         /** The figure line, the last line of {@code bench/gateway.sh}. */
         public String figure() {
             return String.format("visits_per_second=%.0f p50_ms=%.1f p99_ms=%.1f errors=%d", visitsPerSecond, p50Ms, p99Ms, errors);
@@ -51,8 +56,7 @@ public final class GatewayLoad implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Result r = run();
-        System.out.printf("requests=%d p50_ms=%.1f p90_ms=%.1f p99_ms=%.1f max_ms=%.1f%n", r.requests(), r.p50Ms(), r.p90Ms(),
-                r.p99Ms(), r.maxMs());
+        System.out.println(r.latencies());
         System.out.println(r.figure());
         return 0;
     }

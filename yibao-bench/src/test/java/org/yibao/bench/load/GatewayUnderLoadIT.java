@@ -49,7 +49,6 @@ class GatewayUnderLoadIT {
         }
         Path log = Path.of("target", "gateway-under-load-platform.log");
         Files.createDirectories(log.getParent());
-        Files.deleteIfExists(REPORT);
         // As bench/platform.sh starts it.
         platform = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xms1g", "-Xmx2g", "-XX:+UseParallelGC",
                 "-jar", JAR.toString(), "--server.port=" + port, "--yibao.data-dir=" + dataDir,
@@ -82,8 +81,7 @@ class GatewayUnderLoadIT {
 
         List<String> report = new ArrayList<>();
         report.add("gateway under load (bench/gateway.sh's load) on " + machine() + ", " + Instant.now().truncatedTo(ChronoUnit.SECONDS));
-        report.add(String.format("requests=%d p50_ms=%.1f p90_ms=%.1f p99_ms=%.1f max_ms=%.1f", result.requests(), result.p50Ms(),
-                result.p90Ms(), result.p99Ms(), result.maxMs()));
+        report.add(result.latencies());
         if (ticks[1] != null && result.visits() > 0) {
             double msPerTick = 1000.0 / 100; // USER_HZ
             double visits = result.visitsPerSecond() * (duration - 1);
@@ -94,7 +92,8 @@ class GatewayUnderLoadIT {
         }
         report.add(result.figure());
         report.forEach(System.out::println);
-        // Printed again by the build after failsafe's verdict (yibao-bench/pom.xml), as the log's last lines before the reactor summary.
+        // Printed again by the build after failsafe's verdict (yibao-bench/pom.xml, which also deletes it before the tests),
+        // as the log's last lines before the reactor summary.
         Files.write(REPORT, report);
         assertThat(result.errors()).as("calls not answered infcode 0 in the measured window").isZero();
         assertThat(result.visits()).as("visits settled in the measured window").isPositive();
