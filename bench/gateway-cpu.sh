@@ -32,15 +32,14 @@ fi
 build_platform yibao-bench
 start_platform --yibao.demo.history.enabled=false
 postmaster=$(sed -n 1p "$data_dir/pgdata/postmaster.pid")
-postgres() { echo "$postmaster" $(pgrep -P "$postmaster"); }
 java ${YIBAO_LOAD_JAVA_OPTS--XX:+UseParallelGC} -cp yibao-bench/target/yibao-bench.jar org.yibao.bench.load.GatewayLoad --url "http://localhost:$port" \
   --data-dir "$data_dir" --warmup "$warmup" --duration "$duration" "${args[@]}" > "$data_dir/load.out" 2>&1 &
 load=$!
 # The load prints its figure for the window [warmup, warmup + duration]; /proc is read just inside it.
 sleep "$warmup"
-j0=$(jit_ticks "$server"); s0=$(ticks "$server"); p0=$(ticks $(postgres)); l0=$(ticks "$load"); t0=$(date +%s.%N)
+j0=$(jit_ticks "$server"); s0=$(ticks "$server"); p0=$(tree_ticks "$postmaster"); l0=$(ticks "$load"); t0=$(date +%s.%N)
 sleep $((duration - 1))
-j1=$(jit_ticks "$server"); s1=$(ticks "$server"); p1=$(ticks $(postgres)); l1=$(ticks "$load"); t1=$(date +%s.%N)
+j1=$(jit_ticks "$server"); s1=$(ticks "$server"); p1=$(tree_ticks "$postmaster"); l1=$(ticks "$load"); t1=$(date +%s.%N)
 wait "$load"
 figure=$(tail -1 "$data_dir/load.out")
 echo "$figure"

@@ -12,6 +12,10 @@ build_platform() {
 }
 # ticks PID…: CPU ticks (user + system) of the processes; jit_ticks PID: of the JVM's JIT compiler threads.
 ticks() { local t=0; for p in "$@"; do [ -r "/proc/$p/stat" ] && t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done; echo "$t"; }
+# tree_ticks PID: of the process and all its children, those that ended included (the parent's cutime + cstime): an
+# autovacuum worker that starts and ends inside a window is counted, one alive at its start and ended before its end
+# is not counted negative.
+tree_ticks() { echo $(( $(awk '{print $14 + $15 + $16 + $17}' "/proc/$1/stat") + $(ticks $(pgrep -P "$1")) )); }
 jit_ticks() {
   local t=0 task
   for task in /proc/"$1"/task/*; do

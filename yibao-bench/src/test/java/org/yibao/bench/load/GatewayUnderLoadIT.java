@@ -136,16 +136,20 @@ class GatewayUnderLoadIT {
         throw new AssertionError("platform did not start in 300 s, see " + log.toAbsolutePath());
     }
 
-    /** CPU ticks (user + system) of the platform's JVM, of its PostgreSQL processes and of this JVM. */
+    /**
+     * CPU ticks (user + system) of the platform's JVM, of its PostgreSQL processes and of this JVM. PostgreSQL's are the
+     * postmaster's own, its ended children's (cutime + cstime: an autovacuum worker that comes and goes in the window) and
+     * its live children's.
+     */
     private long[] cpuTicks(long postmaster) throws IOException {
-        long pg = ticks(postmaster);
+        long pg = ticks(postmaster, true);
         for (ProcessHandle child : ProcessHandle.of(postmaster).map(p -> p.children().toList()).orElse(List.of())) {
-            pg += ticks(child.pid());
+            pg += ticks(child.pid(), false);
         }
-        return new long[] {ticks(platform.pid()), pg, ticks(ProcessHandle.current().pid())};
+        return new long[] {ticks(platform.pid(), false), pg, ticks(ProcessHandle.current().pid(), false)};
     }
 
-    private static long ticks(long pid) throws IOException {
+    private static long ticks(long pid, boolean withEndedChildren) throws IOException {
         Path stat = Path.of("/proc", Long.toString(pid), "stat");
         if (!Files.exists(stat)) {
             return 0;
@@ -157,7 +161,8 @@ class GatewayUnderLoadIT {
             return 0; // the process ended
         }
         String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime: fields 14 and 15 of the line
+        long own = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime: fields 14 and 15 of the line
+        return withEndedChildren ? own + Long.parseLong(f[13]) + Long.parseLong(f[14]) : own; // cutime, cstime: 16 and 17
     }
 
     /** Cores, CPU model, memory and JVM of this machine, as bench/gateway.sh prints them. */
