@@ -155,6 +155,20 @@ public class Persons {
         return settlementFactsQuery(key);
     }
 
+    /**
+     * The person's facts of {@code date} (filings of that day) as last read, with the version of their tables then,
+     * unchecked: a guess, made before any round trip. A caller that settles or answers on it must check in its
+     * transaction that {@code settlement_facts_version} still holds that version; a caller that only chooses what to
+     * read with it need not.
+     */
+    public Optional<KnownFacts> knownFacts(String personNo, LocalDate date) {
+        Remembered known = remembered.getIfPresent(new FactsKey(personNo, date, date, date));
+        return known == null || known.facts().isEmpty() ? Optional.empty() : Optional.of(new KnownFacts(known.version(), known.facts().get()));
+    }
+
+    /** Facts as last read and the version of their tables when they were read. */
+    public record KnownFacts(long version, SettlementFacts facts) {}
+
     /** The facts of {@code key} and, in the same snapshot, the version of their tables; remembered when the person was found. */
     private Pipeline.Query<FactsRead> settlementFactsQuery(FactsKey key) {
         return Pipeline.Query.named(FACTS,

@@ -80,4 +80,36 @@ class MutualAidOrderTest {
         assertThat(jdbc.sql("select balance::text from personal_account where psn_no = ?").param(father.psnNo())
                 .query(String.class).single()).isEqualTo(fatherBalance);
     }
+
+    /**
+     * A settlement guesses whom to lock from the facts remembered at registration and upload, and reads their balances
+     * in its first round trip; a binding or unbinding made after the upload changes whom the settlement really uses.
+     */
+    @Test
+    void aBindingOrUnbindingBetweenUploadAndSettlementIsWhatTheSettlementUses() {
+        TestPersons persons = new TestPersons(users, jdbc);
+        TestPersons.Registered mother = persons.employee("共济母亲乙", LocalDate.of(1950, 1, 2), "300.00");
+        TestPersons.Registered son = persons.resident("共济儿子乙", LocalDate.of(2015, 3, 4));
+
+        Visit v = new Visit(fsi.as(DemoCast.WEST_COMMUNITY_CENTRE), son.psnNo(), "390");
+        v.register().ok();
+        v.line("001101000010000", "1", "20.00").line("XC09CAL100A001010101002", "4", "36.50").upload("2204").ok();
+        long binding = bind(mother, son, "CHILD");
+        JsonNode bound = v.settle("2207", "11", true).ok().output().get("setlinfo");
+        BigDecimal aid = bound.get("acct_mulaid_pay").decimalValue();
+        assertThat(aid).isPositive();
+        assertThat(paidBy(bound)).containsExactly(mother.psnNo() + " " + aid.setScale(2) + " "
+                + new BigDecimal("300.00").subtract(aid).setScale(2));
+
+        Visit w = new Visit(fsi.as(DemoCast.WEST_COMMUNITY_CENTRE), son.psnNo(), "390");
+        w.register().ok();
+        w.line("001101000010000", "1", "20.00").upload("2204").ok();
+        var unbound = users.clerk().delete("/api/admin/persons/" + mother.psnNo() + "/mutual-aid/" + binding);
+        assertThat(unbound.status()).as(unbound.body()).isBetween(200, 204);
+        JsonNode after = w.settle("2207", "11", true).ok().output().get("setlinfo");
+        assertThat(after.get("acct_mulaid_pay").decimalValue()).isEqualByComparingTo("0.00");
+        assertThat(paidBy(after)).isEmpty();
+        assertThat(jdbc.sql("select balance::text from personal_account where psn_no = ?").param(mother.psnNo())
+                .query(String.class).single()).isEqualTo(new BigDecimal("300.00").subtract(aid).setScale(2).toPlainString());
+    }
 }

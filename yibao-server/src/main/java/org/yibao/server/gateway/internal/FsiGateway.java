@@ -61,6 +61,7 @@ public class FsiGateway {
     private final InstitutionSignatures signatures;
     private final FsiMessages messages;
     private final DeferredWrites deferred;
+    private final io.micrometer.core.instrument.Counter reruns;
     private final FsiReplies replies;
     private final Institutions institutions;
     private final SettlementPermission permission;
@@ -80,6 +81,10 @@ public class FsiGateway {
                io.micrometer.core.instrument.MeterRegistry meters, DeferredWrites deferred) {
         this.deferred = deferred;
         this.unrecognised = timer(meters, "none");
+        this.reruns = io.micrometer.core.instrument.Counter.builder("yibao.fsi.reruns")
+                .description("National-interface calls rolled back and run again: a deadlock, a serialization failure, or a guess "
+                        + "found stale by its own check (docs/settlement-gateway.md)")
+                .register(meters);
         for (FsiTransaction handler : handlers) {
             for (String infno : handler.infnos()) {
                 timers.put(infno, timer(meters, infno));
@@ -262,7 +267,8 @@ public class FsiGateway {
                     }
                     byte[] reply;
                     List<DeferredWrites.Write> held;
-                    deferred.open();
+                    // A call run again after a serialization failure reads everything: its guess may have been the cause.
+                    deferred.open(!lookFirst);
                     try {
                         if (SETTLING.contains(call.infno())) {
                             SettlementPermission.Decision allowed = permission.check(call.fixmedinsCode(), received.toLocalDate());
@@ -295,10 +301,11 @@ public class FsiGateway {
                 }
                 return outcome.reply();
             } catch (ConcurrencyFailureException e) {
-                // Deadlock or serialisation failure between two calls: nothing was kept; try again.
+                // Deadlock or serialisation failure between two calls, or a stale guess: nothing was kept; try again.
                 if (attempt >= 5) {
                     throw e;
                 }
+                reruns.increment();
             }
         }
     }

@@ -110,7 +110,7 @@ class SettlementTransactions implements FsiTransaction {
         Money inscp = data.optMoney("inscp_scp_amt");
         String medTypeGiven = inpatient ? data.optText("med_type", 6) : data.code("med_type", OUTPATIENT_MED_TYPES);
 
-        var opened = settler.open(call, mdtrtId, psnNo, "data", feeLines.activeQuery(mdtrtId));
+        var opened = settler.openForSettlement(call, mdtrtId, psnNo, "data", feeLines.activeQuery(mdtrtId), !pre);
         Visits.Visit visit = opened.visit();
         FeeUploads.requireOpen(visit, inpatient);
         if (inpatient && !mid && visit.status() != Visits.Status.DISCHARGED) {
@@ -140,7 +140,7 @@ class SettlementTransactions implements FsiTransaction {
         Visit engineVisit = new Visit(medType, setlway, call.fixmedinsCode(), Settler.level(call), call.institutionPooling(),
                 facts.insuredPooling(), visit.diseCodg(), visit.begntime().toLocalDate(), inpatient ? date : null, mid,
                 visit.stayDeductibleUsed(), referral(visit, date), filing(facts, call), acctUsed);
-        Settler.Computed c = settler.compute(call, facts, engineVisit, lines, !pre);
+        Settler.Computed c = settler.compute(call, facts, engineVisit, lines, !pre, opened.loaded());
         SetlInfo s = c.result().setlinfo();
         Settler.checkClientSums(s, medfee, pre ? null : fulamt, pre ? null : overlmt, pre ? null : preselfpay, pre ? null : inscp);
         String clrType = Settler.clrType(visit.kind(), medType);
