@@ -156,18 +156,14 @@ public class Persons {
     }
 
     /**
-     * The person's facts of {@code date} (filings of that day) as last read, with the version of their tables then,
-     * unchecked: a guess, made before any round trip. A caller that settles or answers on it must check in its
-     * transaction that {@code settlement_facts_version} still holds that version; a caller that only chooses what to
-     * read with it need not.
+     * The person's facts of {@code date} (filings of that day) as last read, unchecked: a guess of which persons a
+     * settlement will lock, made before the round trip that reads the facts or their version. A caller must not
+     * settle or answer on it.
      */
-    public Optional<KnownFacts> knownFacts(String personNo, LocalDate date) {
+    public Optional<SettlementFacts> rememberedFacts(String personNo, LocalDate date) {
         Remembered known = remembered.getIfPresent(new FactsKey(personNo, date, date, date));
-        return known == null || known.facts().isEmpty() ? Optional.empty() : Optional.of(new KnownFacts(known.version(), known.facts().get()));
+        return known == null ? Optional.empty() : known.facts();
     }
-
-    /** Facts as last read and the version of their tables when they were read. */
-    public record KnownFacts(long version, SettlementFacts facts) {}
 
     /** The facts of {@code key} and, in the same snapshot, the version of their tables; remembered when the person was found. */
     private Pipeline.Query<FactsRead> settlementFactsQuery(FactsKey key) {

@@ -82,8 +82,8 @@ public class FsiGateway {
         this.deferred = deferred;
         this.unrecognised = timer(meters, "none");
         this.reruns = io.micrometer.core.instrument.Counter.builder("yibao.fsi.reruns")
-                .description("National-interface calls rolled back and run again: a deadlock, a serialization failure, or a guess "
-                        + "found stale by its own check (docs/settlement-gateway.md)")
+                .description("National-interface calls rolled back and run again after a deadlock or a serialization failure "
+                        + "(docs/settlement-gateway.md)")
                 .register(meters);
         for (FsiTransaction handler : handlers) {
             for (String infno : handler.infnos()) {
@@ -267,8 +267,7 @@ public class FsiGateway {
                     }
                     byte[] reply;
                     List<DeferredWrites.Write> held;
-                    // A call run again after a serialization failure reads everything: its guess may have been the cause.
-                    deferred.open(!lookFirst);
+                    deferred.open();
                     try {
                         if (SETTLING.contains(call.infno())) {
                             SettlementPermission.Decision allowed = permission.check(call.fixmedinsCode(), received.toLocalDate());
@@ -301,7 +300,7 @@ public class FsiGateway {
                 }
                 return outcome.reply();
             } catch (ConcurrencyFailureException e) {
-                // Deadlock or serialisation failure between two calls, or a stale guess: nothing was kept; try again.
+                // Deadlock or serialisation failure between two calls: nothing was kept; try again.
                 if (attempt >= 5) {
                     throw e;
                 }

@@ -22,7 +22,6 @@ public class DeferredWrites {
     public record Write(String sql, List<Object> params) {}
 
     private final ThreadLocal<List<Write>> held = new ThreadLocal<>();
-    private final ThreadLocal<Boolean> guessing = new ThreadLocal<>();
     private final JdbcOperations jdbc;
 
     DeferredWrites(JdbcOperations jdbc) {
@@ -31,39 +30,19 @@ public class DeferredWrites {
 
     /**
      * Holds the writes made on this thread from now until {@link #close}; the call's first {@link Pipeline} round
-     * trip also switches its transaction to generic plans ({@link Pipeline#genericPlansFromTheNextRoundTrip}), or,
-     * when the call makes none, its held writes do. {@code mayGuess}: the call may compute from what the platform
-     * remembers instead of reading it, sending its writes behind a check that raises a serialization failure
-     * ({@code yibao_expect}, V98) when the guess was stale; a caller that runs the call again after such a failure
-     * opens the scope without it.
+     * trip also switches its transaction to generic plans ({@link Pipeline#genericPlansFromTheNextRoundTrip}).
      */
-    public void open(boolean mayGuess) {
+    public void open() {
         held.set(new ArrayList<>());
-        if (mayGuess) {
-            guessing.set(Boolean.TRUE);
-        }
         Pipeline.genericPlansFromTheNextRoundTrip(true);
-    }
-
-    /** Whether the call in this thread's scope may compute from a guess ({@link #open}). */
-    public boolean mayGuess() {
-        return guessing.get() != null && held.get() != null;
     }
 
     /** Ends the scope: the writes held, in order, for the caller to send (or drop when the call failed). */
     public List<Write> close() {
         List<Write> writes = held.get();
         held.remove();
-        guessing.remove();
-        boolean settingPending = Pipeline.takeGenericPlansSetting();
-        if (writes == null || writes.isEmpty()) {
-            return List.of();
-        }
-        if (settingPending) {
-            // No round trip of the call went before its writes: the setting travels with them.
-            writes.add(0, new Write(Pipeline.GENERIC_PLANS.sql(), List.of()));
-        }
-        return writes;
+        Pipeline.genericPlansFromTheNextRoundTrip(false);
+        return writes == null ? List.of() : writes;
     }
 
     /** Runs the write now, or holds it when a scope is open. */

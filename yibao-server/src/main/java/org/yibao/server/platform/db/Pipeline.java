@@ -39,7 +39,7 @@ public final class Pipeline {
      * query, about 0.9 ms of the server's CPU per visit), although the generic plan is the same plan.
      */
     private static final ThreadLocal<Boolean> GENERIC_PLANS_NEXT = new ThreadLocal<>();
-    static final Query<Object> GENERIC_PLANS = Query.of("select set_config('plan_cache_mode', 'force_generic_plan', true)",
+    private static final Query<Object> GENERIC_PLANS = Query.of("select set_config('plan_cache_mode', 'force_generic_plan', true)",
             rs -> null);
 
     private Pipeline() {}
@@ -55,13 +55,6 @@ public final class Pipeline {
         } else {
             GENERIC_PLANS_NEXT.remove();
         }
-    }
-
-    /** Withdraws the setting of {@link #genericPlansFromTheNextRoundTrip} and says whether it was still to be sent. */
-    static boolean takeGenericPlansSetting() {
-        boolean pending = GENERIC_PLANS_NEXT.get() != null;
-        GENERIC_PLANS_NEXT.remove();
-        return pending;
     }
 
     /** One query: its SQL with {@code ?} placeholders, the values in order, and how its rows are read. */

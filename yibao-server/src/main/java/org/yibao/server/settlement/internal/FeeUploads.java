@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.yibao.engine.benefit.FeeLine;
@@ -14,9 +13,7 @@ import org.yibao.engine.benefit.LineResult;
 import org.yibao.engine.money.Money;
 import org.yibao.engine.money.Quantity;
 import org.yibao.engine.money.UnitPrice;
-import org.yibao.server.insured.Persons;
 import org.yibao.server.insured.SettlementFacts;
-import org.yibao.server.platform.db.DeferredWrites;
 import org.yibao.server.platform.fsi.FsiCall;
 import org.yibao.server.platform.fsi.FsiNode;
 import org.yibao.server.platform.fsi.FsiRefusal;
@@ -32,15 +29,11 @@ class FeeUploads {
     private final FeeLines feeLines;
     private final Settler settler;
     private final Visits visits;
-    private final Persons persons;
-    private final DeferredWrites deferred;
 
-    FeeUploads(FeeLines feeLines, Settler settler, Visits visits, Persons persons, DeferredWrites deferred) {
+    FeeUploads(FeeLines feeLines, Settler settler, Visits visits) {
         this.feeLines = feeLines;
         this.settler = settler;
         this.visits = visits;
-        this.persons = persons;
-        this.deferred = deferred;
     }
 
     List<Map<String, Object>> upload(FsiCall call, boolean inpatient) {
@@ -74,13 +67,6 @@ class FeeUploads {
             lines.add(new FeeLines.Stored(line, n.optText("chrg_bchno", 30), n.optText("medins_list_codg", 50),
                     n.optText("memo", 200), n.optText("bilg_dept_codg", 30), n.optText("bilg_dr_codg", 30), call.msgid(), null));
         }
-        if (!inpatient) {
-            Optional<List<Map<String, Object>>> answered = uploadAsRegistered(call, mdtrtId, psnNo, lines);
-            if (answered.isPresent()) {
-                return answered.get();
-            }
-        }
-        visits.uploaded(mdtrtId);
         var opened = settler.open(call, mdtrtId, psnNo, "feedetail[0]", feeLines.forUploadQuery(mdtrtId, serials));
         Visits.Visit visit = opened.visit();
         requireOpen(visit, inpatient);
@@ -100,51 +86,11 @@ class FeeUploads {
         List<LineResult> splits = settler.split(call, facts, all, visit.medType(), visit.begntime());
         List<LineResult> mine = splits.subList(earlier.size(), splits.size());
         feeLines.insert(mdtrtId, lines, mine, call.receivedAt());
-        return reply(mine);
-    }
-
-    /** The reply's {@code result[]}: the split of each line uploaded. */
-    private static List<Map<String, Object>> reply(List<LineResult> splits) {
-        List<Map<String, Object>> result = new ArrayList<>(splits.size());
-        for (LineResult r : splits) {
+        List<Map<String, Object>> result = new ArrayList<>(mine.size());
+        for (LineResult r : mine) {
             result.add(Settler.lineResult(r, null));
         }
         return result;
-    }
-
-    /**
-     * The first upload of a visit registered here today, answered without a round trip of its own: from the visit as
-     * its registration wrote it and the person's facts as last read, the lines sent with the checks that both are
-     * still so ({@link Visits#expectUnchanged}) and with the reply row and the commit. Empty when there is nothing to
-     * guess from, or when the guess would refuse: the reading path decides refusals, and a stale guess makes the gateway
-     * run the call again on it. One round trip fewer per visit (issue 4).
-     */
-    private Optional<List<Map<String, Object>>> uploadAsRegistered(FsiCall call, String mdtrtId, String psnNo, List<FeeLines.Stored> lines) {
-        if (!deferred.mayGuess()) {
-            return Optional.empty();
-        }
-        LocalDate today = call.now().toLocalDate();
-        Visits.Registered visit = visits.registered(mdtrtId).orElse(null);
-        if (visit == null || !visit.fixmedinsCode().equals(call.fixmedinsCode()) || !visit.psnNo().equals(psnNo)
-                || visit.kind() != Visits.Kind.OUTPATIENT || visit.status() != Visits.Status.REGISTERED
-                || !visit.begntime().toLocalDate().equals(today)) {
-            return Optional.empty();
-        }
-        Persons.KnownFacts known = persons.knownFacts(psnNo, today).orElse(null);
-        if (known == null) {
-            return Optional.empty();
-        }
-        List<LineResult> splits;
-        try {
-            SettlementFacts facts = settler.checked(call, Optional.of(known.facts()), psnNo, today, "feedetail[0]");
-            splits = settler.split(call, facts, lines.stream().map(FeeLines.Stored::line).toList(), visit.medType(), visit.begntime());
-        } catch (FsiRefusal refusal) {
-            return Optional.empty();
-        }
-        visits.uploaded(mdtrtId);
-        visits.expectUnchanged(mdtrtId, visit, known.version());
-        feeLines.insert(mdtrtId, lines, splits, call.receivedAt());
-        return Optional.of(reply(splits));
     }
 
     static void requireOpen(Visits.Visit visit, boolean inpatient) {

@@ -128,13 +128,13 @@ class Settler {
      * per settlement (issue 4: a round trip cost 47 µs of the two cores under the gateway load).
      */
     <A> Opened<A> openForSettlement(FsiCall call, String mdtrtId, String psnNo, String path, Pipeline.Query<A> query, boolean lock) {
-        Optional<Persons.KnownFacts> guess = persons.knownFacts(psnNo, call.now().toLocalDate());
+        Optional<SettlementFacts> guess = persons.rememberedFacts(psnNo, call.now().toLocalDate());
         if (guess.isEmpty()) {
             return open(call, mdtrtId, psnNo, path, query, null);
         }
-        List<String> involved = involved(guess.get().facts());
+        List<String> involved = involved(guess.get());
         List<Pipeline.Query<?>> underLocks = new ArrayList<>(lock ? lockQueries(involved) : List.of());
-        underLocks.add(loadQuery(involved, psnNo, guess.get().facts().person().insuredAdmdvs(), call.now().getYear()));
+        underLocks.add(loadQuery(involved, psnNo, guess.get().person().insuredAdmdvs(), call.now().getYear()));
         return open(call, mdtrtId, psnNo, path, query, underLocks);
     }
 

@@ -1,10 +1,7 @@
 package org.yibao.server.settlement.internal;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -46,17 +43,6 @@ class Visits {
 
     private final DeferredWrites deferred;
 
-    /**
-     * Visits as their registration wrote them, until their first fee upload: a hint for that upload, which may compute
-     * its answer from it and send its writes behind {@link #expectUnchanged}. Wrong entries cost a rerun, never a wrong
-     * answer, so nothing else has to keep them current. About 200 bytes each.
-     */
-    private final Cache<String, Registered> registered = Caffeine.newBuilder().maximumSize(20_000)
-            .expireAfterWrite(Duration.ofHours(2)).build();
-
-    /** What an upload needs of a visit and checks, under the visit's lock, to be unchanged. */
-    record Registered(String fixmedinsCode, String psnNo, Kind kind, Status status, String medType, LocalDateTime begntime) {}
-
     Visits(JdbcClient jdbc, IdBlocks ids, DeferredWrites deferred) {
         this.jdbc = jdbc;
         this.ids = ids;
@@ -83,37 +69,6 @@ class Visits {
         DeferredWrites.Write insert = insertStatement(mdtrtId, call, psnNo, insutype, insuredAdmdvs, kind, status, null, begntime,
                 iptOtpNo, certType, certNo, null, null, atddrNo, drName, deptCode, deptName, null);
         deferred.write(insert.sql(), insert.params());
-        registered.put(mdtrtId, new Registered(call.fixmedinsCode(), psnNo, kind, status, null, begntime));
-    }
-
-    /** The visit as its registration wrote it, when it was registered here and has had no upload since (a hint only). */
-    Optional<Registered> registered(String mdtrtId) {
-        return Optional.ofNullable(registered.getIfPresent(mdtrtId));
-    }
-
-    /** The visit had (or may have had) an upload: no longer a hint for one. */
-    void uploaded(String mdtrtId) {
-        registered.invalidate(mdtrtId);
-    }
-
-    /**
-     * Held in front of the call's writes: the visit locked and found exactly as {@code expected}, then, under the lock,
-     * without any fee line and with the person's facts still at {@code factsVersion}. When not, {@code yibao_expect}
-     * (V98) fails the call with a serialization failure and the gateway runs it again on the reading path. Two
-     * statements: the second's snapshot is taken after the lock is granted, so it sees what the holder committed.
-     */
-    void expectUnchanged(String mdtrtId, Registered expected, long factsVersion) {
-        deferred.write("""
-                        select yibao_expect(count(*) = 1, 'visit ' || cast(? as varchar) || ' is not as registered')
-                        from (select 1 from visit where mdtrt_id = ? and fixmedins_code = ? and psn_no = ? and kind = ? and status = ?
-                                and med_type is not distinct from cast(? as varchar) and begntime = ? for update) v""",
-                java.util.Arrays.asList(mdtrtId, mdtrtId, expected.fixmedinsCode(), expected.psnNo(), expected.kind().name(),
-                        expected.status().name(), expected.medType(), expected.begntime()));
-        deferred.write("""
-                        select yibao_expect(not exists (select 1 from fee_line where mdtrt_id = ?)
-                                and (select version from settlement_facts_version) = ?,
-                            'visit ' || cast(? as varchar) || ' has fee lines or its person''s facts changed')""",
-                List.of(mdtrtId, factsVersion, mdtrtId));
     }
 
     private static DeferredWrites.Write insertStatement(String mdtrtId, FsiCall call, String psnNo, String insutype, String insuredAdmdvs,

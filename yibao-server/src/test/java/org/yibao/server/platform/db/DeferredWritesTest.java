@@ -45,7 +45,7 @@ class DeferredWritesTest {
     @Test
     void insideACallWritesAreHeldAndThenSentInOrderWithWhatFollows() {
         inOneTransaction(() -> {
-            deferred.open(false);
+            deferred.open();
             List<DeferredWrites.Write> held;
             try {
                 deferred.write("insert into deferred_test values (?)", List.of(1));
@@ -87,36 +87,5 @@ class DeferredWritesTest {
                 .query(Boolean.class).single()).hasMessageContaining("two accounts expected");
         assertThatThrownBy(() -> jdbc.sql("select yibao_check(null, 'unknown is not true')").query(Boolean.class).single())
                 .hasMessageContaining("unknown is not true");
-    }
-
-    @Test
-    void theExpectationRaisesASerializationFailureSoTheCallIsRunAgain() {
-        assertThat(jdbc.sql("select yibao_expect(true, 'fine')").query(Boolean.class).single()).isTrue();
-        assertThatThrownBy(() -> jdbc.sql("select yibao_expect(false, 'the visit is not as remembered')").query(Boolean.class).single())
-                .isInstanceOf(org.springframework.dao.ConcurrencyFailureException.class)
-                .hasMessageContaining("the visit is not as remembered");
-    }
-
-    @Test
-    void writesOfACallWithoutARoundTripOfItsOwnCarryTheGenericPlanSettingAndOnlyAGuessingScopeMayGuess() {
-        inOneTransaction(() -> {
-            assertThat(deferred.mayGuess()).as("outside a scope").isFalse();
-            deferred.open(false);
-            assertThat(deferred.mayGuess()).isFalse();
-            deferred.close();
-            deferred.open(true);
-            List<DeferredWrites.Write> held;
-            try {
-                assertThat(deferred.mayGuess()).isTrue();
-                deferred.write("insert into deferred_test values (?)", List.of(5));
-            } finally {
-                held = deferred.close();
-            }
-            assertThat(deferred.mayGuess()).as("after the scope").isFalse();
-            assertThat(held).hasSize(2);
-            deferred.send(held);
-            assertThat(jdbc.sql("select current_setting('plan_cache_mode')").query(String.class).single()).isEqualTo("force_generic_plan");
-            assertThat(rows()).isEqualTo(1);
-        });
     }
 }

@@ -70,7 +70,7 @@ class PipelineTest {
         Pipeline.Query<String> mode = text("select current_setting('plan_cache_mode')");
         TransactionTemplate tx = new TransactionTemplate(transactions);
         String inCall = tx.execute(status -> {
-            deferred.open(false);
+            deferred.open();
             try {
                 List<Object> results = Pipeline.run(jdbc, List.of(mode, text("select ?", "second")));
                 assertThat(results).as("the setting's own result is not among the call's").hasSize(2).element(1).isEqualTo("second");
@@ -83,7 +83,7 @@ class PipelineTest {
         String next = tx.execute(status -> Pipeline.run(jdbc, mode, mode).first());
         assertThat(next).as("the next transaction on the pool").isEqualTo("auto");
         String afterEmptyScope = tx.execute(status -> {
-            deferred.open(false);
+            deferred.open();
             deferred.close();
             return Pipeline.run(jdbc, mode, mode).first();
         });
