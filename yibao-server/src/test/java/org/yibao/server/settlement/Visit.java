@@ -31,12 +31,21 @@ public final class Visit {
     }
 
     public static String now() {
-        return LocalDateTime.now(BusinessTime.ZONE).minusMinutes(5).format(TIME);
+        return fiveMinutesAgoToday(LocalDateTime.now(BusinessTime.ZONE)).format(TIME);
     }
 
-    /** Five minutes ago on the HIS's clock (which follows the platform's, see FsiClients). */
+    /**
+     * Five minutes ago on the HIS's clock (which follows the platform's, see FsiClients), but not before today began: in
+     * the first five minutes after midnight (China time) a visit would otherwise fall on yesterday, before anything a
+     * test set up "from today" (a mutual-aid binding, a recognition), and the test would fail only then.
+     */
     String time() {
-        return his.now().minusMinutes(5).format(TIME);
+        return fiveMinutesAgoToday(his.now()).format(TIME);
+    }
+
+    private static LocalDateTime fiveMinutesAgoToday(LocalDateTime now) {
+        LocalDateTime earlier = now.minusMinutes(5);
+        return earlier.toLocalDate().equals(now.toLocalDate()) ? earlier : now.toLocalDate().atStartOfDay();
     }
 
     public FsiClient.Reply register() {
