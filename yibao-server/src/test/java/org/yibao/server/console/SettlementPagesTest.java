@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.yibao.server.IntegrationTest;
+import org.yibao.server.settlement.Visit;
 import org.yibao.server.support.FsiClient;
 import org.yibao.server.support.FsiClients;
 import org.yibao.server.support.TestUsers;
@@ -30,7 +31,7 @@ class SettlementPagesTest {
 
     private JsonNode settle(String psn) {
         FsiClient his = fsi.as("H99010000004");
-        String now = java.time.LocalDateTime.now(BusinessTime.ZONE).minusMinutes(3).format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
+        String now = Visit.now();
         String mdtrtId = his.call("2201", Map.of("data", Map.of("psn_no", psn, "insutype", "390", "begntime", now,
                 "mdtrt_cert_type", "02", "mdtrt_cert_no", "x", "ipt_otp_no", "C1"))).ok().output().get("data").get("mdtrt_id").asString();
         his.call("2204", Map.of("feedetail", java.util.List.of(Map.of("feedetl_sn", "1", "mdtrt_id", mdtrtId, "psn_no", psn,
