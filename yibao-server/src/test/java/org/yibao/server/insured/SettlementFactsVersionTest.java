@@ -2,7 +2,14 @@ package org.yibao.server.insured;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,6 +36,9 @@ class SettlementFactsVersionTest {
 
     @Autowired
     TransactionTemplate tx;
+
+    @Autowired
+    DataSource dataSource;
 
     private String psnNo;
     private String binder;
@@ -133,5 +143,56 @@ class SettlementFactsVersionTest {
         assertThat(facts().person().name()).isEqualTo(name);
         jdbc.sql("update person set name = '又改名' where psn_no = ?").param(psnNo).update();
         assertThat(facts().person().name()).isEqualTo("又改名");
+    }
+    @Test
+    void twoWritersOfFactsWhoseRowsCrossWaitForEachOtherInsteadOfDeadlocking() throws Exception {
+        // A writes the person, then the binder; B writes only the binder, starting in between. Had the version moved after
+        // each statement (V97), B would hold the binder's row while waiting for the version row that A holds, and A's
+        // second write would wait for B: a deadlock, one of the two refused. The version moves before the statement's row
+        // locks (V98), so B waits for A before locking anything and both go through, one after the other.
+        try (Connection a = dataSource.getConnection(); Connection b = dataSource.getConnection()) {
+            a.setAutoCommit(false);
+            b.setAutoCommit(false);
+            touch(a, psnNo, "A");
+            int bPid = pid(b);
+            CompletableFuture<Void> bWrites = CompletableFuture.runAsync(() -> {
+                try {
+                    touch(b, binder, "B");
+                    b.commit();
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            for (int i = 0; i < 200 && !waitingForALock(bPid); i++) {
+                Thread.sleep(25);
+            }
+            assertThat(waitingForALock(bPid)).as("B waits for A's version row").isTrue();
+            touch(a, binder, "A");
+            a.commit();
+            bWrites.get(30, TimeUnit.SECONDS);
+        }
+        assertThat(jdbc.sql("select recorded_by from person where psn_no = ?").param(psnNo).query(String.class).single()).isEqualTo("A");
+        assertThat(jdbc.sql("select recorded_by from person where psn_no = ?").param(binder).query(String.class).single())
+                .as("B's write came last").isEqualTo("B");
+    }
+
+    private static void touch(Connection c, String psn, String by) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("update person set recorded_by = ? where psn_no = ?")) {
+            ps.setString(1, by);
+            ps.setString(2, psn);
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    private static int pid(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select pg_backend_pid()"); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    private boolean waitingForALock(int pid) {
+        return jdbc.sql("select count(*) from pg_stat_activity where pid = ? and wait_event_type = 'Lock'").param(pid)
+                .query(Long.class).single() == 1;
     }
 }
