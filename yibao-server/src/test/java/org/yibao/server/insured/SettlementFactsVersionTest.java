@@ -144,6 +144,7 @@ class SettlementFactsVersionTest {
         jdbc.sql("update person set name = '又改名' where psn_no = ?").param(psnNo).update();
         assertThat(facts().person().name()).isEqualTo("又改名");
     }
+
     @Test
     void twoWritersOfFactsWhoseRowsCrossWaitForEachOtherInsteadOfDeadlocking() throws Exception {
         // A writes the person, then the binder; B writes only the binder, starting in between. Had the version moved after

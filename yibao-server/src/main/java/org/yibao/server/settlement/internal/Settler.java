@@ -649,9 +649,9 @@ class Settler {
     record Loaded(List<String> involved, String admdvs, int year, Map<String, Money> balances, Accumulators accumulators,
                   List<SettlementRequest.EarlierReversal> notes) {
 
-        /** Whether this was read for these persons (in any order), region and year. */
+        /** Whether this was read for these persons (in any order; neither list repeats a person), region and year. */
         boolean isFor(List<String> persons, String region, int y) {
-            return y == year && region.equals(admdvs) && new java.util.HashSet<>(persons).equals(new java.util.HashSet<>(involved));
+            return y == year && region.equals(admdvs) && persons.size() == involved.size() && involved.containsAll(persons);
         }
     }
 
