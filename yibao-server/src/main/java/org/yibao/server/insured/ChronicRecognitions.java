@@ -21,6 +21,7 @@ import org.yibao.server.institution.Institution;
 import org.yibao.server.institution.Institutions;
 import org.yibao.server.insured.internal.FilingSerials;
 import org.yibao.server.platform.audit.AuditTrail;
+import org.yibao.server.platform.db.FactsVersionLock;
 import org.yibao.server.policy.PolicyBook;
 
 /**
@@ -162,6 +163,7 @@ public class ChronicRecognitions {
     @Transactional
     public Recognised cancel(String personNo, String serial, String channel, String actor, String via, String memo, Instant at) {
         Filings.requireChannel(channel);
+        FactsVersionLock.takeFirst(jdbc);
         Optional<Recognised> row = jdbc.sql("select " + COLUMNS + " from chronic_recognition where trt_dcla_detl_sn = ? and psn_no = ? "
                         + "and (cast(? as varchar) is null or fixmedins_code = ?) for update").params(serial, personNo, via, via)
                 .query(ROW).optional();
@@ -175,6 +177,7 @@ public class ChronicRecognitions {
         if (memo == null || memo.isBlank()) {
             throw new FilingRefused("memo", "请填写撤销原因");
         }
+        FactsVersionLock.takeFirst(jdbc);
         Recognised row = jdbc.sql("select " + COLUMNS + " from chronic_recognition where id = ? and psn_no = ? for update")
                 .params(id, personNo).query(ROW).optional()
                 .orElseThrow(() -> new FilingRefused("id", "慢特病认定 " + id + " 不存在（或不是人员 " + personNo + " 的认定）"));

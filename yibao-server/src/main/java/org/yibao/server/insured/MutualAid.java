@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yibao.server.platform.audit.AuditTrail;
+import org.yibao.server.platform.db.FactsVersionLock;
 import org.yibao.server.platform.web.ConflictException;
 import org.yibao.server.platform.web.InvalidInputException;
 import org.yibao.server.platform.web.NotFoundException;
@@ -121,6 +122,7 @@ public class MutualAid {
         }
         LocalDate today = LocalDate.now(clock);
         Person binder = persons.find(binderPersonNo, today).orElseThrow(() -> new NotFoundException(Persons.ENTITY, binderPersonNo));
+        FactsVersionLock.takeFirst(jdbc);
         // Serialises the binder's changes: two binds of the same member at once cannot both pass the check below.
         boolean hasAccount = jdbc.sql("select psn_no from personal_account where psn_no = ? for update").param(binderPersonNo)
                 .query(String.class).optional().isPresent();
@@ -156,6 +158,7 @@ public class MutualAid {
     @Transactional
     public void unbind(String personNo, long bindingId) {
         LocalDate today = LocalDate.now(clock);
+        FactsVersionLock.takeFirst(jdbc);
         Binding binding = jdbc.sql(SELECT + " b.id = ? and (b.binder_psn_no = ? or b.member_psn_no = ?) and" + ACTIVE + " for update of b")
                 .params(bindingId, personNo, personNo, today).query(ROW).optional()
                 .orElseThrow(() -> new NotFoundException(ENTITY, Long.toString(bindingId)));

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.yibao.server.platform.db.FactsVersionLock;
 import org.yibao.server.platform.db.Pipeline;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -335,6 +336,7 @@ public class Persons {
     /** Closes the version in force and starts {@code data} from {@code effectiveFrom} (default today). */
     @Transactional
     public Person change(String personNo, Person data, LocalDate effectiveFrom) {
+        FactsVersionLock.takeFirst(jdbc);
         Person current = jdbc.sql("select " + COLUMNS + " from person where psn_no = ? and valid_to is null for update")
                 .param(personNo).query(ROW).optional().orElseThrow(() -> new NotFoundException(ENTITY, personNo));
         LocalDate from = effectiveFrom == null ? LocalDate.now(clock) : effectiveFrom;

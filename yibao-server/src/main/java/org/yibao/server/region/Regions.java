@@ -1,5 +1,6 @@
 package org.yibao.server.region;
 
+import org.yibao.server.platform.db.FactsVersionLock;
 import org.yibao.server.platform.reference.EffectiveDating;
 import org.yibao.server.platform.reference.History;
 import org.yibao.server.platform.reference.Checks;
@@ -125,6 +126,7 @@ public class Regions {
 
     @Transactional
     public Region change(String admdvs, RegionData data, LocalDate effectiveFrom) {
+        FactsVersionLock.takeFirst(jdbc);
         Region current = jdbc.sql("select " + COLUMNS + " from region where admdvs = ? and valid_to is null for update")
                 .param(admdvs).query(ROW).optional().orElseThrow(() -> new NotFoundException(ENTITY, admdvs));
         RegionData withKey = new RegionData(admdvs, data.name(), data.provinceAdmdvs(), data.poolingAdmdvs(), data.inpatientPayment());

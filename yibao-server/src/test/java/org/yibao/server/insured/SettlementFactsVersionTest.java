@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
@@ -52,12 +53,15 @@ class SettlementFactsVersionTest {
     /** A new employee insured in 990100 (the demo world's city) with a personal account; no other test knows them. */
     private String employee() {
         String no = "97" + RefData.digits(18);
-        String first17 = RefData.digits(17);
+        // A certificate number staff could enter: its birth date that of brdy, its 17th digit even (a woman, gend 2).
+        LocalDate born = LocalDate.of(1950, 1, 1).plusDays(Long.parseLong(RefData.digits(4)));
+        String first17 = "110101" + born.format(DateTimeFormatter.BASIC_ISO_DATE) + RefData.digits(2) + "4";
         jdbc.sql("""
                         insert into person (psn_no, valid_from, certno, name, gend, brdy, insutype, psn_type, insured_admdvs,
                                             residence_admdvs, insu_date, recorded_at, recorded_by)
-                        values (?, date '2025-01-01', ?, '事实测试', '2', date '1981-03-15', '310', '1101', '990100', '990100',
-                                date '2010-01-01', now(), 'test')""").params(no, first17 + CertificateNumbers.checkCharacter(first17)).update();
+                        values (?, date '2025-01-01', ?, '事实测试', '2', ?, '310', '1101', '990100', '990100',
+                                date '2010-01-01', now(), 'test')""").params(no, first17 + CertificateNumbers.checkCharacter(first17), born)
+                .update();
         jdbc.sql("insert into personal_account (psn_no, admdvs, balance, updated_at) values (?, '990100', 1000.00, now())").param(no)
                 .update();
         return no;
@@ -177,6 +181,34 @@ class SettlementFactsVersionTest {
                 .as("B's write came last").isEqualTo("B");
     }
 
+    @Test
+    void aStaffChangeOfAPersonTakesTheVersionRowBeforeThePersonsRow() throws Exception {
+        // A holds the version row (it wrote a fact) and will write the binder next. Meanwhile staff change the binder: the
+        // change locks the binder's row "for update" before it writes. Had it taken the version row only at that write, it
+        // would hold the binder's row while waiting for A, and A would wait for it: a deadlock, one of the two refused.
+        // It takes the version row first (FactsVersionLock), so it waits for A holding nothing, and both go through.
+        Person before = persons.find(binder).orElseThrow();
+        Person renamed = new Person(binder, before.certificateNo(), before.certificateType(), "改名后", before.sex(), before.birthDate(),
+                before.ethnicity(), before.insuranceType(), before.personType(), before.insuredAdmdvs(), before.residenceAdmdvs(),
+                before.employerName(), before.civilServant(), before.insuredSince(), before.status(), before.statusUntil(), null, null);
+        try (Connection a = dataSource.getConnection()) {
+            a.setAutoCommit(false);
+            touch(a, psnNo, "A");
+            int aPid = pid(a);
+            CompletableFuture<Person> change = CompletableFuture.supplyAsync(() -> persons.change(binder, renamed, null));
+            for (int i = 0; i < 200 && !anotherWaitsForALock(aPid); i++) {
+                Thread.sleep(25);
+            }
+            assertThat(anotherWaitsForALock(aPid)).as("the change waits for A's version row").isTrue();
+            touch(a, binder, "A");
+            a.commit();
+            assertThat(change.get(30, TimeUnit.SECONDS).name()).isEqualTo("改名后");
+        }
+        assertThat(persons.find(binder).orElseThrow().name()).isEqualTo("改名后");
+        assertThat(jdbc.sql("select count(*) from person where psn_no = ? and recorded_by = 'A'").param(binder).query(Long.class).single())
+                .as("A's write is in the version the change closed").isEqualTo(1);
+    }
+
     private static void touch(Connection c, String psn, String by) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("update person set recorded_by = ? where psn_no = ?")) {
             ps.setString(1, by);
@@ -190,6 +222,11 @@ class SettlementFactsVersionTest {
             rs.next();
             return rs.getInt(1);
         }
+    }
+
+    private boolean anotherWaitsForALock(int pid) {
+        return jdbc.sql("select count(*) from pg_stat_activity where pid <> ? and datname = current_database() and wait_event_type = 'Lock'")
+                .param(pid).query(Long.class).single() > 0;
     }
 
     private boolean waitingForALock(int pid) {
