@@ -224,8 +224,11 @@ class SettlementFactsVersionTest {
         }
     }
 
+    /** A backend other than {@code pid} waits for a lock in a statement on the version row or a person (the change's). */
     private boolean anotherWaitsForALock(int pid) {
-        return jdbc.sql("select count(*) from pg_stat_activity where pid <> ? and datname = current_database() and wait_event_type = 'Lock'")
+        return jdbc.sql("""
+                        select count(*) from pg_stat_activity where pid <> ? and datname = current_database() and wait_event_type = 'Lock'
+                        and (query like '%settlement_facts_version%' or query like '%person%')""")
                 .param(pid).query(Long.class).single() > 0;
     }
 
