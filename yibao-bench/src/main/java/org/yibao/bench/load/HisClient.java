@@ -18,6 +18,7 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuil
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.bouncycastle.crypto.digests.SM3Digest;
 import org.bouncycastle.crypto.macs.HMac;
@@ -81,10 +82,14 @@ public final class HisClient {
         return HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                         .setMaxConnTotal(connections).setMaxConnPerRoute(connections)
+                        // The platform's Tomcat closes a connection idle for 60 s. A connection idle for more than 2 s is
+                        // checked before it is used again, and one idle for 30 s is closed, so that a call is not sent on a
+                        // connection the server has just closed (it would fail with no reply and is not retried here).
                         .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(Timeout.ofSeconds(5))
-                                .setSocketTimeout(timeout).build())
+                                .setSocketTimeout(timeout).setValidateAfterInactivity(TimeValue.ofSeconds(2)).build())
                         .build())
                 .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(timeout).build())
+                .evictIdleConnections(TimeValue.ofSeconds(30))
                 .disableCookieManagement().disableAutomaticRetries().disableRedirectHandling()
                 .build();
     }
