@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -168,10 +169,7 @@ class SettlementFactsVersionTest {
                     throw new IllegalStateException(e);
                 }
             });
-            for (int i = 0; i < 200 && !waitingForALock(bPid); i++) {
-                Thread.sleep(25);
-            }
-            assertThat(waitingForALock(bPid)).as("B waits for A's version row").isTrue();
+            assertThat(within5s(() -> waitingForALock(bPid))).as("B waits for A's version row").isTrue();
             touch(a, binder, "A");
             a.commit();
             bWrites.get(30, TimeUnit.SECONDS);
@@ -196,10 +194,7 @@ class SettlementFactsVersionTest {
             touch(a, psnNo, "A");
             int aPid = pid(a);
             CompletableFuture<Person> change = CompletableFuture.supplyAsync(() -> persons.change(binder, renamed, null));
-            for (int i = 0; i < 200 && !anotherWaitsForALock(aPid); i++) {
-                Thread.sleep(25);
-            }
-            assertThat(anotherWaitsForALock(aPid)).as("the change waits for A's version row").isTrue();
+            assertThat(within5s(() -> anotherWaitsForALock(aPid))).as("the change waits for A's version row").isTrue();
             touch(a, binder, "A");
             a.commit();
             assertThat(change.get(30, TimeUnit.SECONDS).name()).isEqualTo("改名后");
@@ -207,6 +202,17 @@ class SettlementFactsVersionTest {
         assertThat(persons.find(binder).orElseThrow().name()).isEqualTo("改名后");
         assertThat(jdbc.sql("select count(*) from person where psn_no = ? and recorded_by = 'A'").param(binder).query(Long.class).single())
                 .as("A's write is in the version the change closed").isEqualTo(1);
+    }
+
+    /** Whether {@code condition} holds within five seconds (checked every 25 ms). */
+    private static boolean within5s(BooleanSupplier condition) throws InterruptedException {
+        for (int i = 0; i < 200; i++) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            Thread.sleep(25);
+        }
+        return condition.getAsBoolean();
     }
 
     private static void touch(Connection c, String psn, String by) throws SQLException {
