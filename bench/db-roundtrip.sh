@@ -9,9 +9,6 @@ cd "$(dirname "$0")/.."
 port=${YIBAO_BENCH_PORT:-18186}
 java_opts="-Xms1g -Xmx2g"
 . bench/platform.sh
-build_platform yibao-bench
-start_platform --yibao.demo.history.enabled=false
-pgport=$(sed -n 4p "$data_dir/pgdata/postmaster.pid")
-echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1)"
+start_database
 java -cp yibao-bench/target/yibao-bench.jar org.yibao.bench.load.DbRoundTrip --port "$pgport" \
   --socket "$data_dir/pgdata/.s.PGSQL.$pgport" "$@"

@@ -35,3 +35,11 @@ start_platform() {
   done
   echo "platform did not start"; tail -20 "$data_dir/server.out"; exit 1
 }
+# start_database: packages the platform and yibao-bench, starts the platform without the demo history, sets $pgport to its
+# embedded PostgreSQL's TCP port and prints the machine line (the database probes: db-roundtrip.sh, db-rowcost.sh).
+start_database() {
+  build_platform yibao-bench
+  start_platform --yibao.demo.history.enabled=false
+  pgport=$(sed -n 4p "$data_dir/pgdata/postmaster.pid")
+  echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1)"
+}

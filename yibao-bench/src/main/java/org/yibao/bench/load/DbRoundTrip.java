@@ -98,8 +98,8 @@ public final class DbRoundTrip implements Callable<Integer> {
         }
     }
 
-    /** User and system CPU ticks of a process, from /proc. */
-    private static long serverTicks(int pid) throws Exception {
+    /** User and system CPU ticks of a process, from /proc (USER_HZ, 100 per second). */
+    static long serverTicks(int pid) throws Exception {
         String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return Long.parseLong(f[11]) + Long.parseLong(f[12]);
