@@ -5,12 +5,14 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.yibao.server.platform.StartupRefusal;
 import org.yibao.server.platform.YibaoProperties;
 
 /**
@@ -73,7 +75,7 @@ class DatabaseConfiguration {
             if (properties.db().embeddedPort() > 0) {
                 builder.setPort(properties.db().embeddedPort());
             }
-            EmbeddedPostgres postgres = builder.start();
+            EmbeddedPostgres postgres = start(builder, pgdata);
             Path socket = unixSocket ? pgdata.resolve(".s.PGSQL." + postgres.getPort()) : null;
             log.info("Embedded PostgreSQL started on port {} with data in {}{}", postgres.getPort(), pgdata,
                     socket == null ? " (TCP only: the data directory's path is too long for a Unix-domain socket)" : "");
@@ -105,7 +107,66 @@ class DatabaseConfiguration {
             // A URL naming its own socketFactory keeps it: the driver lets the URL's parameters win.
             config.addDataSourceProperty("socketFactory", BlockingSocketFactory.class.getName());
         }
-        return new HikariDataSource(config);
+        // Named in a refusal: the URL without its parameters, which may carry a password.
+        String database = embedded.postgres() != null ? "embedded in " + properties.dataDir().toAbsolutePath().resolve("pgdata")
+                : properties.db().url().replaceFirst("\\?.*", "");
+        PlatformInstanceLock lock = PlatformInstanceLock.take(config, database);
+        try {
+            return new PlatformDataSource(config, lock);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    /** The pool, with the connection that holds the platform's instance lock for as long as the pool lives. */
+    static final class PlatformDataSource extends HikariDataSource {
+        private final PlatformInstanceLock lock;
+
+        PlatformDataSource(HikariConfig config, PlatformInstanceLock lock) {
+            super(config);
+            this.lock = lock;
+        }
+
+        @Override
+        public void close() {
+            try {
+                super.close();
+            } finally {
+                lock.close();
+            }
+        }
+    }
+
+    /**
+     * Starts the embedded server. Its launcher locks {@code pgdata} for the process; when another platform holds that
+     * lock the start is refused with which data directory and what to do, not with the launcher's own exception.
+     */
+    private static EmbeddedPostgres start(EmbeddedPostgres.Builder builder, Path pgdata) throws IOException {
+        try {
+            return builder.start();
+        } catch (IllegalStateException e) {
+            // "could not lock …" when another process holds it; OverlappingFileLockException (an IllegalStateException
+            // too) when another platform in this JVM does.
+            boolean locked = e instanceof OverlappingFileLockException || e.getMessage() != null && e.getMessage().startsWith("could not lock");
+            if (!locked) {
+                throw e;
+            }
+            throw new StartupRefusal("Another Yibao platform is running with the data directory " + pgdata.getParent()
+                    + ": its embedded PostgreSQL can serve one platform only" + postmaster(pgdata) + ".",
+                    "Stop the other platform first (Ctrl+C where it runs), or start this one with a data directory of its own: "
+                            + "./yibao serve --data-dir DIR.", e);
+        }
+    }
+
+    /** ", and runs as process N" from PostgreSQL's {@code postmaster.pid}, when it can be read. */
+    private static String postmaster(Path pgdata) {
+        try {
+            String pid = Files.readAllLines(pgdata.resolve("postmaster.pid")).get(0).strip();
+            return pid.matches("\\d+") ? ", and runs as process " + pid : "";
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
     }
 
     /**
@@ -119,12 +180,12 @@ class DatabaseConfiguration {
         }
         String version = Files.readString(versionFile).strip();
         if (!version.equals(EMBEDDED_MAJOR_VERSION)) {
-            throw new IllegalStateException("The embedded database in " + pgdata + " was made by PostgreSQL " + version
-                    + ", and this Yibao runs PostgreSQL " + EMBEDDED_MAJOR_VERSION + ", which cannot open it. "
-                    + "To keep the data, start the earlier Yibao once more, export it with pg_dump " + version
+            throw new StartupRefusal("The embedded database in " + pgdata + " was made by PostgreSQL " + version
+                    + ", and this Yibao runs PostgreSQL " + EMBEDDED_MAJOR_VERSION + ", which cannot open it.",
+                    "To keep the data, start the earlier Yibao once more, export it with pg_dump " + version
                     + " and load it into a PostgreSQL " + EMBEDDED_MAJOR_VERSION + " server named by YIBAO_DB_URL; "
                     + "a demo installation can instead be started with an empty data directory (move "
-                    + pgdata.getParent() + " aside), which loads the demo world again.");
+                    + pgdata.getParent() + " aside), which loads the demo world again.", null);
         }
     }
 
