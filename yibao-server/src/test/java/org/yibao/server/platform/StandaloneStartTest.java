@@ -60,7 +60,7 @@ class StandaloneStartTest {
 
                 // One platform process per database: a second one, with a data directory of its own, is refused, names
                 // the process holding the database and says what to do; the first goes on working.
-                Path otherDataDir = Files.createDirectories(dataDir.resolveSibling(dataDir.getFileName() + "-second"));
+                Path otherDataDir = Files.createDirectories(dataDir.resolve("second-platform"));
                 assertThatThrownBy(() -> start("--yibao.data-dir=" + otherDataDir, "--yibao.db.url=" + url + "?connectTimeout=10",
                         "--yibao.db.user=postgres", "--yibao.db.password=postgres").close())
                         .satisfies(e -> assertThat(refusal(e).description())
