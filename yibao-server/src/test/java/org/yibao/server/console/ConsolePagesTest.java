@@ -176,6 +176,9 @@ class ConsolePagesTest {
         return Long.parseLong(m.group(1).replace(",", ""));
     }
 
+    /** One client for the class's raw GETs: each new one starts a selector thread of its own. Never follows redirects. */
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
     /** A GET with extra headers (ApiClient sets none), not following redirects; signed in as admin if asked. */
     private HttpResponse<String> raw(String path, boolean signedIn, String... headers) {
         try {
@@ -188,7 +191,7 @@ class ConsolePagesTest {
                 builder.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                         (lines.get(0) + ":" + lines.get(1)).getBytes(StandardCharsets.UTF_8)));
             }
-            return HttpClient.newHttpClient().send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
